@@ -1,0 +1,28 @@
+package io.slawatch.core.alert;
+
+/** What an alert says about a clock; the wire type is {@code sla.<kind>}. */
+public enum AlertKind {
+  WARNING("sla.warning"),
+  UPDATE_DUE("sla.update_due"),
+  BREACHED("sla.breached"),
+  MET("sla.met");
+
+  private final String type;
+
+  AlertKind(String type) {
+    this.type = type;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public static AlertKind ofType(String type) {
+    for (AlertKind kind : values()) {
+      if (kind.type.equals(type)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown alert type: " + type);
+  }
+}

@@ -1,0 +1,19 @@
+package io.slawatch.core.event;
+
+import java.util.Objects;
+
+/** A CloudEvent's identity: {@code (source, id)} is unique. */
+public record EventId(String source, String id) {
+  public EventId {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(id, "id");
+    if (source.isBlank() || id.isBlank()) {
+      throw new IllegalArgumentException("event source and id must not be blank");
+    }
+  }
+
+  /** One string for storage and deduplication keys. */
+  public String key() {
+    return source + "|" + id;
+  }
+}
