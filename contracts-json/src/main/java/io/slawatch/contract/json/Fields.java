@@ -1,0 +1,126 @@
+package io.slawatch.contract.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads fields of a JSON object, collecting a {@link Violation} for each missing or bad one. */
+final class Fields {
+  private final JsonNode node;
+  private final String prefix;
+  private final List<Violation> violations;
+
+  Fields(JsonNode node, String prefix, List<Violation> violations) {
+    this.node = node;
+    this.prefix = prefix;
+    this.violations = violations;
+  }
+
+  static Fields of(JsonNode node) {
+    return new Fields(node, "", new ArrayList<>());
+  }
+
+  Fields nested(String name) {
+    JsonNode child = node.get(name);
+    if (child == null || child.isNull()) {
+      violations.add(new Violation(path(name), "is required"));
+      child = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    } else if (!child.isObject()) {
+      violations.add(new Violation(path(name), "must be a JSON object"));
+      child = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    return new Fields(child, path(name) + ".", violations);
+  }
+
+  List<Violation> violations() {
+    return violations;
+  }
+
+  void violation(String name, String message) {
+    violations.add(new Violation(path(name), message));
+  }
+
+  String path(String name) {
+    return prefix + name;
+  }
+
+  Optional<String> optionalText(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      violation(name, "must be a string");
+      return Optional.empty();
+    }
+    if (value.asText().isBlank()) {
+      violation(name, "must not be blank");
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  Optional<String> text(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      violation(name, "is required");
+      return Optional.empty();
+    }
+    return optionalText(name);
+  }
+
+  <T> Optional<T> parsed(String name, Function<String, Optional<T>> parser, String expected) {
+    return text(name)
+        .flatMap(
+            raw -> {
+              Optional<T> result = parser.apply(raw);
+              if (result.isEmpty()) {
+                violation(name, "must be " + expected + " (was \"" + raw + "\")");
+              }
+              return result;
+            });
+  }
+
+  <T> Optional<T> optionalParsed(
+      String name, Function<String, Optional<T>> parser, String expected) {
+    return optionalText(name)
+        .flatMap(
+            raw -> {
+              Optional<T> result = parser.apply(raw);
+              if (result.isEmpty()) {
+                violation(name, "must be " + expected + " (was \"" + raw + "\")");
+              }
+              return result;
+            });
+  }
+
+  Optional<Instant> instant(String name) {
+    return parsed(name, Fields::parseInstant, "an RFC 3339 timestamp with an offset");
+  }
+
+  Optional<Boolean> bool(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      violation(name, "is required");
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      violation(name, "must be true or false");
+      return Optional.empty();
+    }
+    return Optional.of(value.booleanValue());
+  }
+
+  static Optional<Instant> parseInstant(String raw) {
+    try {
+      return Optional.of(OffsetDateTime.parse(raw).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.slawatch.contract.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SlaAlertCodecTest {
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final SlaAlertCodec codec = new SlaAlertCodec(mapper);
+
+  @Test
+  void a_breach_alert_is_a_cloudevent_with_its_deterministic_id() throws Exception {
+    var due = Instant.parse("2026-11-24T10:00:00Z");
+    var alert =
+        new SlaAlert(
+            AlertKind.BREACHED,
+            new TicketId("T-42"),
+            new CustomerId("acme"),
+            "jamf-gold",
+            Priority.P1,
+            ClockKind.FIRST_RESPONSE,
+            1,
+            Duration.ofHours(1),
+            due,
+            due,
+            Optional.of(1.0),
+            Optional.empty(),
+            Optional.empty());
+
+    byte[] json = codec.encode(alert);
+    var node = mapper.readTree(json);
+
+    assertThat(node.get("id").asText()).isEqualTo("T-42/first_response/1/sla.breached/1.0");
+    assertThat(node.get("type").asText()).isEqualTo("sla.breached");
+    assertThat(node.get("subject").asText()).isEqualTo("T-42");
+    assertThat(node.at("/data/target").asText()).isEqualTo("PT1H");
+    assertThat(codec.decode(json)).isEqualTo(alert);
+  }
+}

@@ -1,0 +1,99 @@
+package io.slawatch.contract.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TicketEventCodecTest {
+  private static final Instant AT = Instant.parse("2026-11-24T09:15:00Z");
+  private static final EventId ID = new EventId("zendesk/acme", "evt-1");
+  private static final TicketId TICKET = new TicketId("T-42");
+
+  private final TicketEventCodec codec = new TicketEventCodec(new ObjectMapper());
+
+  static Stream<TicketEvent> everyType() {
+    return Stream.of(
+        new TicketEvent.Created(
+            ID,
+            TICKET,
+            AT,
+            new CustomerId("acme"),
+            Priority.P2,
+            Optional.of("jamf-gold"),
+            TicketStatus.OPEN,
+            "email",
+            "bob@acme.example"),
+        new TicketEvent.CustomerReplied(ID, TICKET, AT),
+        new TicketEvent.AgentReplied(ID, TICKET, AT, false),
+        new TicketEvent.StatusChanged(ID, TICKET, AT, TicketStatus.ON_HOLD),
+        new TicketEvent.PriorityChanged(ID, TICKET, AT, Priority.P1),
+        new TicketEvent.PlanChanged(ID, TICKET, AT, "opswat-gold"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyType")
+  void every_ticket_event_survives_the_wire(TicketEvent event) {
+    assertThat(codec.decode(codec.encode(event))).isEqualTo(new Decoding.Valid(event));
+  }
+
+  @Test
+  void a_created_event_with_an_offset_time_is_read_as_the_same_instant() {
+    String json =
+        """
+        {"specversion":"1.0","id":"1","source":"s","type":"ticket.created","subject":"T-1",
+         "time":"2026-11-24T10:15:00+01:00","data":{"customer":"acme","priority":"p1"}}
+        """;
+    var decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(decoded).isInstanceOf(Decoding.Valid.class);
+    var created = (TicketEvent.Created) ((Decoding.Valid) decoded).event();
+    assertThat(created.occurredAt()).isEqualTo(AT);
+    assertThat(created.priority()).isEqualTo(Priority.P1);
+    assertThat(created.status()).isEqualTo(TicketStatus.NEW);
+  }
+
+  @Test
+  void every_offending_field_is_named() {
+    String json =
+        """
+        {"specversion":"0.3","source":"s","type":"ticket.created","subject":"T-1",
+         "time":"yesterday","data":{"priority":"urgent"}}
+        """;
+    var decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(decoded).isInstanceOf(Decoding.Invalid.class);
+    List<String> fields =
+        ((Decoding.Invalid) decoded).violations().stream().map(Violation::field).toList();
+    assertThat(fields)
+        .containsExactlyInAnyOrder("specversion", "id", "time", "data.customer", "data.priority");
+  }
+
+  @Test
+  void an_unknown_type_and_broken_json_are_rejected_with_a_reason() {
+    var unknown =
+        codec.decode(
+            """
+            {"specversion":"1.0","id":"1","source":"s","type":"ticket.exploded","subject":"T",
+             "time":"2026-11-24T10:15:00Z","data":{}}
+            """
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(((Decoding.Invalid) unknown).violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.field()).isEqualTo("type"));
+    var broken = codec.decode("{\"id\":".getBytes(StandardCharsets.UTF_8));
+    assertThat(((Decoding.Invalid) broken).violations().getFirst().message())
+        .startsWith("is not valid JSON");
+  }
+}
