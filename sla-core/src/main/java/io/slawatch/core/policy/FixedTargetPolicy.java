@@ -59,6 +59,35 @@ public record FixedTargetPolicy(
     return alerts;
   }
 
+  /**
+   * Every alert a ticket's first-response clock fires, given all its events so far in any order:
+   * the warnings and breach scheduled at creation that fall before the first answer. Deterministic:
+   * the same events give the same alerts (and alert ids) whatever their arrival order.
+   */
+  public List<SlaAlert> alertsFor(List<TicketEvent> events) {
+    Optional<TicketEvent.Created> created =
+        events.stream()
+            .filter(TicketEvent.Created.class::isInstance)
+            .map(TicketEvent.Created.class::cast)
+            .min(BY_OCCURRENCE);
+    if (created.isEmpty()) {
+      return List.of();
+    }
+    Instant start = created.get().occurredAt();
+    Optional<Instant> answeredAt =
+        events.stream()
+            .filter(FixedTargetPolicy::satisfiesFirstResponse)
+            .map(TicketEvent::occurredAt)
+            .filter(at -> !at.isBefore(start))
+            .min(Instant::compareTo);
+    return scheduleFirstResponse(created.get()).stream()
+        .filter(alert -> answeredAt.map(alert.firedAt()::isBefore).orElse(true))
+        .toList();
+  }
+
+  private static final java.util.Comparator<TicketEvent> BY_OCCURRENCE =
+      java.util.Comparator.comparing(TicketEvent::occurredAt).thenComparing(e -> e.eventId().key());
+
   /** Whether this event stops the first-response clock. */
   public static boolean satisfiesFirstResponse(TicketEvent event) {
     return switch (event) {

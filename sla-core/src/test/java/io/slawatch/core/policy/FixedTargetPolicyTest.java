@@ -87,6 +87,33 @@ class FixedTargetPolicyTest {
   }
 
   @Test
+  void an_answer_before_the_breach_cancels_what_has_not_fired_yet_in_any_arrival_order() {
+    var created = created(Priority.P1);
+    var reply =
+        new TicketEvent.AgentReplied(
+            new EventId("test", "e2"), created.ticket(), CREATED.plusSeconds(50), true);
+
+    var inOrder = policy.alertsFor(List.of(created, reply));
+    var reversed = policy.alertsFor(List.of(reply, created));
+
+    assertThat(inOrder).extracting(SlaAlert::kind).containsExactly(AlertKind.WARNING);
+    assertThat(reversed).isEqualTo(inOrder);
+  }
+
+  @Test
+  void a_private_note_does_not_stop_the_clock_and_no_created_event_means_no_clock() {
+    var created = created(Priority.P1);
+    var note =
+        new TicketEvent.AgentReplied(
+            new EventId("test", "e2"), created.ticket(), CREATED.plusSeconds(10), false);
+
+    assertThat(policy.alertsFor(List.of(created, note)))
+        .extracting(SlaAlert::kind)
+        .containsExactly(AlertKind.WARNING, AlertKind.BREACHED);
+    assertThat(policy.alertsFor(List.of(note))).isEmpty();
+  }
+
+  @Test
   void a_plan_without_a_target_for_every_priority_is_rejected() {
     assertThatThrownBy(
             () ->
