@@ -1,0 +1,133 @@
+package io.slawatch.core.cli;
+
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.clock.CustomerTerms;
+import io.slawatch.core.clock.SlaEngine;
+import io.slawatch.core.config.ConfigException;
+import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.core.plan.PlanReader;
+import io.slawatch.core.plan.SupportPlan;
+import io.slawatch.core.ticket.TicketId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code slawatch simulate --plan <preset or file> [--zone <IANA>] [--calendar <file>] [--until
+ * <instant>]}: ticket events in (one CloudEvent a line, any order), every alert the engine would
+ * emit up to {@code --until} out, ordered by firing instant.
+ */
+final class SimulateCommand {
+  record Options(
+      String plan, Optional<ZoneId> zone, Optional<Path> calendar, Optional<Instant> until) {}
+
+  static Options options(List<String> args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String flag = args.get(i);
+      if (!List.of("--plan", "--zone", "--calendar", "--until").contains(flag)
+          || i + 1 >= args.size()) {
+        throw new ConfigException(
+            flag, 0, "unknown option or missing value (--plan, --zone, --calendar, --until)");
+      }
+      values.put(flag, args.get(++i));
+    }
+    if (!values.containsKey("--plan")) {
+      throw new ConfigException("--plan", 0, "is required (a preset name or a plan file)");
+    }
+    Optional<ZoneId> zone =
+        Optional.ofNullable(values.get("--zone"))
+            .map(z -> CalendarReader.zone(new io.slawatch.core.config.Tree.Scalar("--zone", 0, z)));
+    Optional<Instant> until =
+        Optional.ofNullable(values.get("--until"))
+            .map(u -> Inputs.instant(u, new io.slawatch.core.config.Tree.Scalar("--until", 0, u)));
+    return new Options(
+        values.get("--plan"),
+        zone,
+        Optional.ofNullable(values.get("--calendar")).map(Path::of),
+        until);
+  }
+
+  int run(List<String> args, BufferedReader in, PrintStream out, PrintStream err)
+      throws IOException {
+    Options options = options(args);
+    SupportPlan defaultPlan = plan(options.plan());
+    PlanCatalog catalog = PlanCatalog.of(List.of(defaultPlan));
+    CustomerTerms customer = new CustomerTerms(defaultPlan.name(), calendar(options));
+    TicketEventReader reader =
+        new TicketEventReader(name -> name.flatMap(catalog::find).orElse(defaultPlan));
+
+    Map<TicketId, List<TicketEvent>> tickets = new LinkedHashMap<>();
+    Instant last = null;
+    int rejected = 0;
+    int lineNumber = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        TicketEvent event = reader.read(line);
+        tickets.computeIfAbsent(event.ticket(), t -> new ArrayList<>()).add(event);
+        last = last == null || event.occurredAt().isAfter(last) ? event.occurredAt() : last;
+      } catch (ConfigException | IllegalArgumentException e) {
+        rejected++;
+        err.println("line " + lineNumber + ": " + e.getMessage().replaceFirst("^line \\d+, ", ""));
+      }
+    }
+    if (last == null) {
+      return rejected == 0 ? 0 : 1;
+    }
+    Instant until = options.until().orElse(last.plus(Duration.ofDays(30)));
+    SlaEngine engine = new SlaEngine(catalog);
+    List<SlaAlert> alerts = new ArrayList<>();
+    for (List<TicketEvent> events : tickets.values()) {
+      alerts.addAll(engine.evaluate(events, customer, until).alerts());
+    }
+    alerts.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
+    alerts.forEach(alert -> out.println(AlertWriter.write(alert)));
+    out.flush();
+    return rejected == 0 ? 0 : 1;
+  }
+
+  private static SupportPlan plan(String nameOrFile) {
+    Path file = Path.of(nameOrFile);
+    if (Files.isRegularFile(file)) {
+      return PlanReader.read(file);
+    }
+    return PlanCatalog.presets()
+        .find(nameOrFile)
+        .orElseThrow(
+            () -> new ConfigException("--plan", 0, "no preset or plan file named " + nameOrFile));
+  }
+
+  private static CalendarDefinition calendar(Options options) throws IOException {
+    ZoneId zone = options.zone().orElse(ZoneId.of("UTC"));
+    if (options.calendar().isEmpty()) {
+      return CalendarDefinition.businessHours(zone);
+    }
+    Path file = options.calendar().get();
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("--calendar", 0, "no calendar file " + file);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    CalendarDefinition read =
+        CalendarReader.relativeTo(base).read(YamlTrees.parse(Files.readString(file)));
+    return options.zone().map(read::withZone).orElse(read);
+  }
+}

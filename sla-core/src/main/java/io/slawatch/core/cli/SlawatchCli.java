@@ -1,0 +1,80 @@
+package io.slawatch.core.cli;
+
+import io.slawatch.core.config.ConfigException;
+import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.core.plan.PresetPlans;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code calc}, {@code simulate}, {@code plans [show <name>]}. Reads stdin,
+ * writes stdout; problems go to stderr with a non-zero exit.
+ */
+public final class SlawatchCli {
+  static final String USAGE =
+      """
+      usage: slawatch calc                 JSON lines in: {"calendar", "op", "start", "duration"|"end", "pauses"}
+             slawatch simulate --plan <preset or file> [--zone <IANA>] [--calendar <file>] [--until <instant>]
+             slawatch plans                list the preset plans
+             slawatch plans show <name>    print a preset as YAML""";
+
+  private SlawatchCli() {}
+
+  public static void main(String[] args) throws IOException {
+    // the libraries log through SLF4J; the command line prints results, not their log setup
+    System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int status = run(args, System.in, out, err);
+    out.flush();
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err)
+      throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    try {
+      return switch (args.length == 0 ? "" : args[0]) {
+        case "calc" -> new CalcCommand().run(in, out);
+        case "simulate" -> new SimulateCommand().run(rest, in, out, err);
+        case "plans" -> plans(rest, out, err);
+        default -> {
+          err.println(USAGE);
+          yield 2;
+        }
+      };
+    } catch (ConfigException e) {
+      err.println("slawatch: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int plans(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty()) {
+      for (String name : PresetPlans.NAMES) {
+        out.println(name + "\t" + PlanCatalog.presets().find(name).orElseThrow().title());
+      }
+      return 0;
+    }
+    if (args.size() == 2 && args.get(0).equals("show")) {
+      if (!PresetPlans.NAMES.contains(args.get(1))) {
+        err.println("slawatch: no preset named " + args.get(1) + " (slawatch plans lists them)");
+        return 1;
+      }
+      out.print(PresetPlans.yaml(args.get(1)));
+      return 0;
+    }
+    err.println(USAGE);
+    return 2;
+  }
+}

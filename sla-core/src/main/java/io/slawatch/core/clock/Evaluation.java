@@ -1,0 +1,29 @@
+package io.slawatch.core.clock;
+
+import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.SlaAlert;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's answer for one ticket as of an instant.
+ *
+ * @param alerts every alert fired up to the instant, ordered by firing instant then id
+ * @param upcoming the alerts that will fire after it unless an event changes them (for timers)
+ * @param clocks every clock the ticket has run, in the order they started
+ * @param notes events the engine ignored, and why
+ */
+public record Evaluation(
+    List<SlaAlert> alerts, List<SlaAlert> upcoming, List<ClockReport> clocks, List<String> notes) {
+  public Evaluation {
+    alerts = List.copyOf(alerts);
+    upcoming = List.copyOf(upcoming);
+    clocks = List.copyOf(clocks);
+    notes = List.copyOf(notes);
+  }
+
+  /** The latest instance of a clock. */
+  public Optional<ClockReport> clock(ClockKind kind) {
+    return clocks.stream().filter(c -> c.clock() == kind).reduce((first, second) -> second);
+  }
+}

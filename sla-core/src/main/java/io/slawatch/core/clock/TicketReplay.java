@@ -1,0 +1,392 @@
+package io.slawatch.core.clock;
+
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.calendar.BusinessCalendar;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.plan.ClockTerms;
+import io.slawatch.core.plan.Coverage;
+import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.core.plan.SupportPlan;
+import io.slawatch.core.plan.UpdateCadence;
+import io.slawatch.core.plan.WarningThreshold;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replays one ticket's ordered events through the rules of support-plans.md section 6. Used once
+ * per evaluation; {@link SlaEngine} is the public entry point.
+ */
+final class TicketReplay {
+  private final PlanCatalog plans;
+  private final CustomerTerms customerTerms;
+  private final Map<Coverage, BusinessCalendar> calendars = new HashMap<>();
+
+  private TicketId ticket;
+  private CustomerId customer;
+  private SupportPlan plan;
+  private Priority priority;
+  private TicketStatus status;
+  private boolean answered;
+  private int reopenCycle = 1;
+  private Optional<Instant> unansweredWhileFinished = Optional.empty();
+  private final Map<ClockKind, ClockRun> active = new EnumMap<>(ClockKind.class);
+  private final Map<ClockKind, Integer> instances = new EnumMap<>(ClockKind.class);
+  private final List<ClockRun> finished = new ArrayList<>();
+  private final List<SlaAlert> alerts = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  TicketReplay(PlanCatalog plans, CustomerTerms customerTerms) {
+    this.plans = plans;
+    this.customerTerms = customerTerms;
+  }
+
+  Evaluation run(List<TicketEvent> events, Instant asOf) {
+    List<TicketEvent> ordered = EventOrder.of(events);
+    Optional<Instant> created =
+        ordered.stream()
+            .filter(TicketEvent.Created.class::isInstance)
+            .map(TicketEvent::occurredAt)
+            .findFirst();
+    for (TicketEvent event : ordered) {
+      Instant at = EventOrder.placed(event, created);
+      if (at.isAfter(asOf)) {
+        break;
+      }
+      fireUpTo(at, false);
+      apply(event, at);
+    }
+    fireUpTo(asOf, true);
+    List<SlaAlert> upcoming = upcoming();
+    List<ClockReport> reports = new ArrayList<>();
+    List<ClockRun> all = new ArrayList<>(finished);
+    all.addAll(active.values());
+    all.sort(Comparator.comparing(ClockRun::start).thenComparing(ClockRun::kind));
+    for (ClockRun run : all) {
+      reports.add(
+          new ClockReport(
+              run.kind(),
+              run.instance(),
+              run.start(),
+              run.target(),
+              run.state(),
+              run.consumedAt(asOf),
+              run.isActive() ? run.due() : Optional.empty(),
+              run.timeline()));
+    }
+    alerts.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
+    return new Evaluation(alerts, upcoming, reports, notes);
+  }
+
+  // ---- the rules
+
+  private void apply(TicketEvent event, Instant at) {
+    if (plan == null && !(event instanceof TicketEvent.Created)) {
+      notes.add(event.type() + " " + event.eventId().id() + " ignored: no ticket.created yet");
+      return;
+    }
+    switch (event) {
+      case TicketEvent.Created created -> created(created, at);
+      case TicketEvent.CustomerReplied reply -> customerReplied(at);
+      case TicketEvent.AgentReplied reply -> agentReplied(reply, at);
+      case TicketEvent.StatusChanged change -> statusChanged(change.status(), at);
+      case TicketEvent.PriorityChanged change -> priorityChanged(change.priority(), at);
+      case TicketEvent.PlanChanged change -> planChanged(change.plan(), at);
+    }
+  }
+
+  private void created(TicketEvent.Created created, Instant at) {
+    if (plan != null) {
+      notes.add("duplicate ticket.created " + created.eventId().id() + " ignored");
+      return;
+    }
+    ticket = created.ticket();
+    customer = created.customer();
+    String name = created.plan().orElse(customerTerms.plan());
+    plan = plans.find(name).orElse(null);
+    if (plan == null) {
+      notes.add("unknown plan " + name + ": no clock runs");
+      return;
+    }
+    priority = created.priority();
+    status = created.status();
+    if (status.isFinished()) {
+      return;
+    }
+    startClock(
+        ClockKind.FIRST_RESPONSE, at, "ticket.created (" + priority + ", " + plan.name() + ")");
+  }
+
+  private void customerReplied(Instant at) {
+    if (status.isFinished()) {
+      if (unansweredWhileFinished.isEmpty()) {
+        unansweredWhileFinished = Optional.of(at);
+      }
+      return;
+    }
+    if (!answered || active.containsKey(ClockKind.NEXT_RESPONSE)) {
+      return; // the oldest unanswered message already anchors a response clock
+    }
+    startClock(ClockKind.NEXT_RESPONSE, at, "ticket.customer_replied");
+  }
+
+  private void agentReplied(TicketEvent.AgentReplied reply, Instant at) {
+    if (!reply.isPublic()) {
+      noteOnActive(at, "ticket.agent_replied (private note)", "a private note satisfies nothing");
+      return;
+    }
+    if (status.isFinished()) {
+      return;
+    }
+    answered = true;
+    for (ClockKind kind :
+        List.of(ClockKind.FIRST_RESPONSE, ClockKind.NEXT_RESPONSE, ClockKind.UPDATE)) {
+      ClockRun run = active.remove(kind);
+      if (run != null) {
+        meet(run, at, "ticket.agent_replied (public)");
+      }
+    }
+    if (plan.terms(priority).update().orElse(null) instanceof UpdateCadence.Every) {
+      startClock(
+          ClockKind.UPDATE, at, "ticket.agent_replied (public): the update cadence restarts");
+    }
+  }
+
+  private void statusChanged(TicketStatus next, Instant at) {
+    TicketStatus previous = status;
+    status = next;
+    String cause = "ticket.status_changed " + previous.wireName() + " -> " + next.wireName();
+    if (next.isFinished()) {
+      for (ClockRun run : List.copyOf(active.values())) {
+        finished.add(run.stop(at, cause, "solved/closed stops every clock"));
+      }
+      active.clear();
+      unansweredWhileFinished = Optional.empty();
+      return;
+    }
+    if (previous.isFinished()) {
+      reopenCycle++;
+      Optional<Instant> message = unansweredWhileFinished;
+      unansweredWhileFinished = Optional.empty();
+      if (message.isPresent() && answered) {
+        startClock(
+            ClockKind.NEXT_RESPONSE,
+            message.get(),
+            cause + ": reopened by a customer message (cycle " + reopenCycle + ")");
+      }
+    }
+    boolean wasPaused = plan.pauses(previous) && !previous.isFinished();
+    if (plan.pauses(next) && !wasPaused) {
+      active.replaceAll((kind, run) -> run.isRunning() ? run.pause(at, cause) : run);
+    } else if (!plan.pauses(next)) {
+      active.replaceAll(
+          (kind, run) -> run.state() instanceof ClockState.Paused ? run.resume(at, cause) : run);
+    }
+    if (next != previous
+        && plan.terms(priority).update().orElse(null) instanceof UpdateCadence.OnStatusChange
+        && !active.containsKey(ClockKind.UPDATE)) {
+      startClock(ClockKind.UPDATE, at, cause + ": an update is due when the status changes");
+    }
+  }
+
+  private void priorityChanged(Priority next, Instant at) {
+    String cause = "ticket.priority_changed " + priority + " -> " + next;
+    priority = next;
+    retargetAll(at, cause);
+  }
+
+  private void planChanged(String name, Instant at) {
+    Optional<SupportPlan> next = plans.find(name);
+    if (next.isEmpty()) {
+      notes.add("ticket.plan_changed to unknown plan " + name + " ignored");
+      return;
+    }
+    String cause = "ticket.plan_changed " + plan.name() + " -> " + name;
+    plan = next.get();
+    retargetAll(at, cause);
+  }
+
+  // ---- clocks
+
+  private void startClock(ClockKind kind, Instant at, String cause) {
+    Optional<ClockTerms> terms = plan.clock(priority, kind);
+    if (terms.isEmpty() || active.containsKey(kind)) {
+      return;
+    }
+    int instance = instances.merge(kind, 1, Integer::sum);
+    BusinessCalendar calendar = calendar(terms.get().coverage());
+    boolean paused = plan.pauses(status);
+    ClockRun run = ClockRun.begin(kind, instance, at, terms.get(), calendar, paused, cause);
+    active.put(kind, run);
+  }
+
+  private void retargetAll(Instant at, String cause) {
+    for (ClockKind kind : List.copyOf(active.keySet())) {
+      ClockRun run = active.get(kind);
+      Optional<ClockTerms> terms = plan.clock(priority, kind);
+      if (terms.isEmpty()) {
+        finished.add(run.stop(at, cause, "the new terms have no " + kind.wireName() + " clock"));
+        active.remove(kind);
+        continue;
+      }
+      ClockRun changed = run.retarget(at, terms.get(), calendar(terms.get().coverage()), cause);
+      active.put(kind, fireCrossedByChange(changed, at));
+    }
+  }
+
+  /** Thresholds the new target puts behind the clock fire now: only the highest one. */
+  private ClockRun fireCrossedByChange(ClockRun run, Instant at) {
+    Duration used = run.consumedAt(at);
+    Threshold highest = null;
+    for (Threshold threshold : thresholds(run)) {
+      if (!run.fired().contains(threshold.fraction()) && threshold.offset().compareTo(used) <= 0) {
+        highest = threshold;
+        run = run.firing(threshold.fraction());
+      }
+    }
+    return highest == null ? run : emit(run, highest, at);
+  }
+
+  private void meet(ClockRun run, Instant at, String cause) {
+    ClockRun met = run.meet(at, cause);
+    Duration used = met.state().consumed();
+    if (!run.fired().contains(1.0) && used.compareTo(run.target()) <= 0) {
+      alerts.add(
+          alert(met, AlertKind.MET, run.due().orElse(at), at, Optional.empty())
+              .withMet(at, used)
+              .alert());
+    }
+    finished.add(met);
+  }
+
+  private void noteOnActive(Instant at, String cause, String rule) {
+    active.replaceAll((kind, run) -> run.note(at, cause, rule));
+  }
+
+  // ---- alerts
+
+  private record Threshold(double fraction, Duration offset, boolean breach) {}
+
+  private List<Threshold> thresholds(ClockRun run) {
+    List<Threshold> list = new ArrayList<>();
+    for (WarningThreshold warning : plan.warnings()) {
+      long nanos = warning.firesAtNanos(run.target());
+      if (nanos > 0) {
+        list.add(new Threshold(warning.fraction(run.target()), Duration.ofNanos(nanos), false));
+      }
+    }
+    list.sort(Comparator.comparing(Threshold::offset));
+    list.add(new Threshold(1.0, run.target(), true));
+    return list;
+  }
+
+  private void fireUpTo(Instant limit, boolean inclusive) {
+    for (ClockKind kind : List.copyOf(active.keySet())) {
+      ClockRun run = active.get(kind);
+      for (Threshold threshold : thresholds(run)) {
+        if (run.fired().contains(threshold.fraction())) {
+          continue;
+        }
+        Optional<Instant> at = run.instantOfConsumed(threshold.offset(), threshold.breach());
+        if (at.isEmpty() || (inclusive ? at.get().isAfter(limit) : !at.get().isBefore(limit))) {
+          break;
+        }
+        run = emit(run.firing(threshold.fraction()), threshold, at.get());
+      }
+      active.put(kind, run);
+    }
+  }
+
+  private ClockRun emit(ClockRun run, Threshold threshold, Instant at) {
+    AlertKind kind =
+        threshold.breach()
+            ? AlertKind.BREACHED
+            : run.kind() == ClockKind.UPDATE ? AlertKind.UPDATE_DUE : AlertKind.WARNING;
+    Instant due = threshold.breach() ? at : run.due().orElse(at);
+    alerts.add(alert(run, kind, due, at, Optional.of(threshold.fraction())).alert());
+    return run.note(
+        at,
+        kind.type(),
+        Math.round(threshold.fraction() * 100) + "% of " + Durations.text(run.target()) + " used");
+  }
+
+  private List<SlaAlert> upcoming() {
+    List<SlaAlert> next = new ArrayList<>();
+    for (ClockRun run : active.values()) {
+      for (Threshold threshold : thresholds(run)) {
+        if (run.fired().contains(threshold.fraction())) {
+          continue;
+        }
+        Optional<Instant> at = run.instantOfConsumed(threshold.offset(), threshold.breach());
+        if (at.isEmpty()) {
+          break;
+        }
+        AlertKind kind =
+            threshold.breach()
+                ? AlertKind.BREACHED
+                : run.kind() == ClockKind.UPDATE ? AlertKind.UPDATE_DUE : AlertKind.WARNING;
+        Instant due = run.due().orElse(at.get());
+        next.add(alert(run, kind, due, at.get(), Optional.of(threshold.fraction())).alert());
+      }
+    }
+    next.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
+    return next;
+  }
+
+  private record Draft(SlaAlert alert) {
+    Draft withMet(Instant at, Duration elapsed) {
+      SlaAlert a = alert;
+      return new Draft(
+          new SlaAlert(
+              a.kind(),
+              a.ticket(),
+              a.customer(),
+              a.plan(),
+              a.priority(),
+              a.clock(),
+              a.cycle(),
+              a.target(),
+              a.due(),
+              a.firedAt(),
+              a.threshold(),
+              Optional.of(at),
+              Optional.of(elapsed)));
+    }
+  }
+
+  private Draft alert(
+      ClockRun run, AlertKind kind, Instant due, Instant at, Optional<Double> threshold) {
+    return new Draft(
+        new SlaAlert(
+            kind,
+            ticket,
+            customer,
+            plan.name(),
+            priority,
+            run.kind(),
+            run.instance(),
+            run.target(),
+            due,
+            at,
+            threshold,
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  private BusinessCalendar calendar(Coverage coverage) {
+    return calendars.computeIfAbsent(
+        coverage, c -> BusinessCalendar.of(c.resolve(customerTerms.businessCalendar())));
+  }
+}

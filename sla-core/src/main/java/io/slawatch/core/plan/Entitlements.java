@@ -1,0 +1,54 @@
+package io.slawatch.core.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a plan entitles a customer to, as data for intake and notifier: channels (and their hours),
+ * premium contacts, triage level, designated engineer, RCA for P1, US persons only, and the rest.
+ *
+ * @param channels channel name to the hours it is served, e.g. {@code phone -> 24x7}; a channel
+ *     absent from the map is not included ("channel not entitled")
+ * @param premiumContacts validated premium contacts; others get {@code nonPremiumContactPlan}
+ * @param designatedEngineer {@code none}, {@code yes} or {@code per_region}
+ * @param extras further published entitlements as text (prices, warranty, scope...)
+ */
+public record Entitlements(
+    Map<String, Coverage> channels,
+    OptionalInt premiumContacts,
+    Optional<String> nonPremiumContactPlan,
+    Optional<String> triageLevel,
+    boolean level3Support,
+    Optional<String> phoneSupport,
+    boolean support24x7English,
+    boolean enhancedUpdatesAndReports,
+    int professionalServicesHours,
+    boolean rcaForP1,
+    String designatedEngineer,
+    boolean executiveSponsor,
+    boolean usPersonsOnly,
+    boolean onsiteSupport,
+    List<String> languages,
+    List<String> escalationPath,
+    Map<String, String> extras) {
+
+  public Entitlements {
+    channels = Map.copyOf(channels);
+    Objects.requireNonNull(premiumContacts, "premiumContacts");
+    Objects.requireNonNull(nonPremiumContactPlan, "nonPremiumContactPlan");
+    Objects.requireNonNull(triageLevel, "triageLevel");
+    Objects.requireNonNull(phoneSupport, "phoneSupport");
+    Objects.requireNonNull(designatedEngineer, "designatedEngineer");
+    languages = List.copyOf(languages);
+    escalationPath = List.copyOf(escalationPath);
+    extras = Map.copyOf(extras);
+  }
+
+  /** Whether a ticket raised through {@code channel} is entitled (else: "channel not entitled"). */
+  public boolean includesChannel(String channel) {
+    return channels.containsKey(channel);
+  }
+}

@@ -1,0 +1,278 @@
+package io.slawatch.core.plan;
+
+import io.slawatch.core.config.ConfigException;
+import io.slawatch.core.config.Tree;
+import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads a plan file (YAML); a mistake is rejected naming its field and line. */
+public final class PlanReader {
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "title",
+          "source",
+          "priorities",
+          "warnings",
+          "pause_statuses",
+          "clocks",
+          "entitlements");
+  private static final Set<String> CLOCKS =
+      Set.of("first_response", "next_response", "update", "resolution");
+  private static final Set<String> ENTITLEMENTS =
+      Set.of(
+          "channels",
+          "premium_contacts",
+          "non_premium_contact_plan",
+          "triage_level",
+          "level3_support",
+          "phone_support",
+          "support_24x7_english",
+          "enhanced_updates_and_reports",
+          "professional_services_hours",
+          "rca_for_p1",
+          "designated_engineer",
+          "executive_sponsor",
+          "us_persons_only",
+          "onsite_support",
+          "languages",
+          "escalation_path",
+          "extras");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final List<WarningThreshold> DEFAULT_WARNINGS =
+      List.of(new WarningThreshold.Percent(75), new WarningThreshold.Percent(90));
+
+  private PlanReader() {}
+
+  public static SupportPlan read(Path file) {
+    try {
+      return read(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("", 0, "cannot read plan file " + file + ": " + e.getMessage());
+    }
+  }
+
+  public static SupportPlan read(String yaml) {
+    Tree.Mapping plan = YamlTrees.parse(yaml).asMapping().allowOnly(FIELDS);
+    Tree nameTree = plan.require("name");
+    String name = nameTree.text().trim();
+    if (!NAME.matcher(name).matches()) {
+      throw nameTree.error("\"" + name + "\" is not a plan name (lower-case letters, digits, -)");
+    }
+    return new SupportPlan(
+        name,
+        plan.get("title").map(Tree::text).orElse(name),
+        plan.get("source").map(Tree::text).orElse(""),
+        plan.get("priorities").map(PlanReader::vocabulary).orElse(Map.of()),
+        clocks(plan.require("clocks")),
+        plan.get("warnings").map(PlanReader::warnings).orElse(DEFAULT_WARNINGS),
+        plan.get("pause_statuses")
+            .map(PlanReader::statuses)
+            .orElse(Set.of(TicketStatus.PENDING, TicketStatus.ON_HOLD)),
+        plan.get("entitlements").map(PlanReader::entitlements).orElseGet(PlanReader::none));
+  }
+
+  private static Priority priority(String key, Tree at) {
+    return Priority.parse(key)
+        .orElseThrow(() -> at.error("not a canonical priority (P1, P2, P3, P4)"));
+  }
+
+  private static Map<String, Priority> vocabulary(Tree tree) {
+    Map<String, Priority> words = new HashMap<>();
+    for (Map.Entry<String, Tree> entry : tree.asMapping().fields().entrySet()) {
+      Priority priority = priority(entry.getKey(), entry.getValue());
+      for (Tree word : entry.getValue().asSequence().items()) {
+        String key = word.text().trim().toLowerCase(Locale.ROOT);
+        Priority previous = words.put(key, priority);
+        if (previous != null && previous != priority) {
+          throw word.error("\"" + key + "\" already means " + previous);
+        }
+      }
+    }
+    return words;
+  }
+
+  private static Map<Priority, PriorityTerms> clocks(Tree tree) {
+    Tree.Mapping byPriority = tree.asMapping();
+    Map<Priority, PriorityTerms> terms = new EnumMap<>(Priority.class);
+    for (Map.Entry<String, Tree> entry : byPriority.fields().entrySet()) {
+      terms.put(priority(entry.getKey(), entry.getValue()), priorityTerms(entry.getValue()));
+    }
+    for (Priority priority : Priority.values()) {
+      if (!terms.containsKey(priority)) {
+        throw new ConfigException(
+            byPriority.child(priority.name()),
+            tree.line(),
+            "is required (every priority needs terms)");
+      }
+    }
+    return terms;
+  }
+
+  private static PriorityTerms priorityTerms(Tree tree) {
+    Tree.Mapping clocks = tree.asMapping().allowOnly(CLOCKS);
+    return new PriorityTerms(
+        clockTerms(clocks.require("first_response")),
+        clocks.get("next_response").map(PlanReader::clockTerms),
+        clocks.get("update").map(PlanReader::update),
+        clocks.get("resolution").map(PlanReader::clockTerms));
+  }
+
+  private static ClockTerms clockTerms(Tree tree) {
+    Tree.Mapping fields = tree.asMapping().allowOnly(Set.of("target", "calendar"));
+    return new ClockTerms(target(fields.require("target")), coverage(fields.require("calendar")));
+  }
+
+  private static UpdateCadence update(Tree tree) {
+    if (tree instanceof Tree.Scalar scalar) {
+      if ("on_status_change".equals(scalar.value())) {
+        return new UpdateCadence.OnStatusChange();
+      }
+      throw tree.error("an update is on_status_change or {every: <target>, calendar: <calendar>}");
+    }
+    Tree.Mapping fields = tree.asMapping().allowOnly(Set.of("every", "calendar"));
+    return new UpdateCadence.Every(
+        new ClockTerms(target(fields.require("every")), coverage(fields.require("calendar"))));
+  }
+
+  static Target target(Tree tree) {
+    return Targets.parse(tree.text())
+        .orElseThrow(
+            () ->
+                tree.error(
+                    "\""
+                        + tree.text()
+                        + "\" is not a target (e.g. 4h, 30m, PT4H, 1 business day, 2 business days)"));
+  }
+
+  static Coverage coverage(Tree tree) {
+    return Coverage.parse(tree.text())
+        .orElseThrow(
+            () ->
+                tree.error(
+                    "\""
+                        + tree.text()
+                        + "\" is not a calendar (24x7, business_hours, business_days HH:MM-HH:MM)"));
+  }
+
+  private static List<WarningThreshold> warnings(Tree tree) {
+    List<WarningThreshold> warnings = new ArrayList<>();
+    for (Tree item : tree.asSequence().items()) {
+      String text = item.text().trim();
+      try {
+        if (text.endsWith("%")) {
+          warnings.add(
+              new WarningThreshold.Percent(
+                  Integer.parseInt(text.substring(0, text.length() - 1).trim())));
+          continue;
+        }
+        if (text.endsWith(" before")) {
+          Optional<java.time.Duration> lead =
+              Targets.parseDuration(text.substring(0, text.length() - " before".length()));
+          if (lead.isPresent()) {
+            warnings.add(new WarningThreshold.LeadTime(lead.get()));
+            continue;
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw item.error("\"" + text + "\": " + e.getMessage());
+      }
+      throw item.error("\"" + text + "\" is not a warning (a percentage like 75%, or 30m before)");
+    }
+    return warnings;
+  }
+
+  private static Set<TicketStatus> statuses(Tree tree) {
+    Set<TicketStatus> statuses = new LinkedHashSet<>();
+    for (Tree item : tree.asSequence().items()) {
+      TicketStatus status =
+          TicketStatus.parse(item.text())
+              .orElseThrow(() -> item.error("\"" + item.text() + "\" is not a ticket status"));
+      if (status.isFinished()) {
+        throw item.error("solved and closed stop the clocks; they cannot pause them");
+      }
+      statuses.add(status);
+    }
+    return statuses;
+  }
+
+  private static Entitlements none() {
+    return new Entitlements(
+        Map.of(),
+        OptionalInt.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        false,
+        false,
+        0,
+        false,
+        "none",
+        false,
+        false,
+        false,
+        List.of(),
+        List.of(),
+        Map.of());
+  }
+
+  private static Entitlements entitlements(Tree tree) {
+    Tree.Mapping e = tree.asMapping().allowOnly(ENTITLEMENTS);
+    Map<String, Coverage> channels = new LinkedHashMap<>();
+    e.get("channels")
+        .ifPresent(
+            c ->
+                c.asMapping()
+                    .fields()
+                    .forEach((channel, hours) -> channels.put(channel, coverage(hours))));
+    return new Entitlements(
+        channels,
+        e.get("premium_contacts").map(t -> OptionalInt.of(t.integer())).orElse(OptionalInt.empty()),
+        e.get("non_premium_contact_plan").map(Tree::text),
+        e.get("triage_level").map(Tree::text),
+        flag(e, "level3_support"),
+        e.get("phone_support").map(Tree::text),
+        flag(e, "support_24x7_english"),
+        flag(e, "enhanced_updates_and_reports"),
+        e.get("professional_services_hours").map(Tree::integer).orElse(0),
+        flag(e, "rca_for_p1"),
+        e.get("designated_engineer").map(Tree::text).orElse("none"),
+        flag(e, "executive_sponsor"),
+        flag(e, "us_persons_only"),
+        flag(e, "onsite_support"),
+        e.get("languages").map(PlanReader::texts).orElse(List.of()),
+        e.get("escalation_path").map(PlanReader::texts).orElse(List.of()),
+        e.get("extras").map(PlanReader::textMap).orElse(Map.of()));
+  }
+
+  private static boolean flag(Tree.Mapping fields, String name) {
+    return fields.get(name).map(Tree::bool).orElse(false);
+  }
+
+  private static List<String> texts(Tree tree) {
+    return tree.asSequence().items().stream().map(Tree::text).toList();
+  }
+
+  private static Map<String, String> textMap(Tree tree) {
+    Map<String, String> map = new LinkedHashMap<>();
+    tree.asMapping().fields().forEach((k, v) -> map.put(k, v.text()));
+    return map;
+  }
+}
