@@ -154,7 +154,9 @@ public final class TicketEventCodec {
         c.plan().ifPresent(p -> data.put("plan", p));
         data.put("status", c.status().wireName());
         data.put("channel", c.channel());
-        data.put("requester", c.requester());
+        if (!c.requester().isBlank()) {
+          data.put("requester", c.requester());
+        }
       }
       case TicketEvent.CustomerReplied r -> {}
       case TicketEvent.AgentReplied r -> data.put("public", r.isPublic());

@@ -51,6 +51,22 @@ class TicketEventCodecTest {
   }
 
   @Test
+  void a_created_event_without_requester_or_channel_survives_the_wire() {
+    var created =
+        new TicketEvent.Created(
+            ID,
+            TICKET,
+            AT,
+            new CustomerId("acme"),
+            Priority.P1,
+            Optional.empty(),
+            TicketStatus.NEW,
+            "unknown",
+            "");
+    assertThat(codec.decode(codec.encode(created))).isEqualTo(new Decoding.Valid(created));
+  }
+
+  @Test
   void a_created_event_with_an_offset_time_is_read_as_the_same_instant() {
     String json =
         """

@@ -1,0 +1,131 @@
+package io.slawatch.localrun;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ./slawatch demo}: a scripted scenario on the {@code demo} plan (P1 first response due in
+ * one minute, warning at 75 %), then the alerts as the console channel shows them.
+ *
+ * <ul>
+ *   <li>DEMO-…-1: nobody answers: a warning after 45 s, a breach after 60 s;
+ *   <li>DEMO-…-2: an agent answers publicly after 10 s: no alert at all;
+ *   <li>DEMO-…-3: only a private note after 5 s, which answers nobody: warning and breach.
+ * </ul>
+ */
+final class Demo {
+  private final RunSettings settings;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  Demo(RunSettings settings) {
+    this.settings = settings;
+  }
+
+  int run() throws Exception {
+    String run = "DEMO-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
+    String unanswered = run + "-1";
+    String answered = run + "-2";
+    String noteOnly = run + "-3";
+    Path log = settings.logs().resolve("notifier.log");
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
+
+    say("sending three P1 tickets on the demo plan (first response due in 1 minute)");
+    for (String ticket : List.of(unanswered, answered, noteOnly)) {
+      post(
+          ticket,
+          "created",
+          "ticket.created",
+          "{\"customer\":\"demo-customer\",\"priority\":\"P1\",\"plan\":\"demo\","
+              + "\"channel\":\"email\",\"requester\":\"someone@demo.example\"}");
+    }
+    Thread.sleep(5_000); // the scenario's own pace: a note after 5 s, a reply after 10 s
+    post(noteOnly, "note", "ticket.agent_replied", "{\"public\":false}");
+    say(noteOnly + ": an agent added a private note (it answers nobody)");
+    Thread.sleep(5_000);
+    post(answered, "reply", "ticket.agent_replied", "{\"public\":true}");
+    say(answered + ": an agent answered publicly (in time)");
+
+    Set<String> expected =
+        new LinkedHashSet<>(
+            List.of(
+                "sla.warning ticket=" + unanswered,
+                "sla.breached ticket=" + unanswered,
+                "sla.warning ticket=" + noteOnly,
+                "sla.breached ticket=" + noteOnly));
+    say("waiting for the alerts on the console channel (" + log + "), about a minute...");
+    List<String> shown = new ArrayList<>();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (!expected.isEmpty() && Instant.now().isBefore(deadline)) {
+      for (String line : newAlertLines(log, logStart, run)) {
+        if (!shown.contains(line)) {
+          shown.add(line);
+          System.out.println("  " + line.substring(line.indexOf("ALERT")));
+          expected.removeIf(line::contains);
+          if (line.contains("ticket=" + answered + " ")) {
+            say("unexpected: " + answered + " was answered in time but alerted");
+            return 1;
+          }
+        }
+      }
+      Thread.sleep(500);
+    }
+    if (!expected.isEmpty()) {
+      say("missing after 3 minutes: " + expected + " (see the logs in " + settings.logs() + ")");
+      return 1;
+    }
+    say("done: " + answered + " was answered in time and raised no alert.");
+    return 0;
+  }
+
+  private List<String> newAlertLines(Path log, long from, String run) throws IOException {
+    if (!Files.exists(log)) {
+      return List.of();
+    }
+    byte[] bytes = Files.readAllBytes(log);
+    String text =
+        new String(
+            bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from));
+    return text.lines().filter(l -> l.contains("ALERT ") && l.contains(run)).toList();
+  }
+
+  private void post(String ticket, String suffix, String type, String data)
+      throws IOException, InterruptedException {
+    String event =
+        """
+        {"specversion":"1.0","id":"%s-%s","source":"slawatch/demo","type":"%s","subject":"%s",
+         "time":"%s","datacontenttype":"application/json","data":%s}
+        """
+            .formatted(ticket, suffix, type, ticket, Instant.now(), data);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + settings.intakePort() + "/api/v1/events"))
+                .header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString(event))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "intake answered " + response.statusCode() + ": " + response.body());
+    }
+    if (suffix.equals("created")) {
+      say(ticket + ": created (" + response.statusCode() + ")");
+    }
+  }
+
+  private static void say(String line) {
+    LocalRunner.say(line);
+  }
+}

@@ -1,0 +1,180 @@
+package io.slawatch.localrun;
+
+import io.slawatch.testinfra.KafkaBroker;
+import io.slawatch.testinfra.Postgres;
+import io.slawatch.testinfra.ServiceProcess;
+import io.slawatch.testinfra.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./slawatch up}: a real PostgreSQL (a local one if it answers, else PostgreSQL binaries
+ * from Maven Central), a real Kafka broker (KRaft, a child JVM), the topics, then the three
+ * services; waits until they are ready, prints where everything is, and stays up until Ctrl-C or
+ * {@code ./slawatch down}, which stop the services before the broker and the database.
+ */
+public final class LocalRunner {
+  private static final List<String> DATABASES =
+      List.of("slawatch_intake", "slawatch_timer", "slawatch_notifier");
+
+  private final RunSettings settings;
+  private final List<AutoCloseable> infrastructure = new ArrayList<>();
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private LocalRunner(RunSettings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "up" : args[0];
+    RunSettings settings = RunSettings.fromEnvironment(System.getenv());
+    switch (command) {
+      case "up" -> new LocalRunner(settings).up();
+      case "demo" -> System.exit(new Demo(settings).run());
+      default -> {
+        System.err.println("usage: LocalRunner up|demo");
+        System.exit(2);
+      }
+    }
+  }
+
+  private void up() throws Exception {
+    Files.createDirectories(settings.logs());
+    Path pids = Files.createDirectories(settings.home().resolve("pids"));
+    Files.deleteIfExists(settings.readyFile());
+    Files.writeString(settings.runnerPidFile(), Long.toString(ProcessHandle.current().pid()));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "slawatch-shutdown"));
+    try {
+      Postgres postgres = postgres();
+      DATABASES.forEach(postgres::createDatabase);
+      say("kafka      starting a KRaft broker on 127.0.0.1:" + settings.kafkaPort());
+      KafkaBroker broker =
+          KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort());
+      infrastructure.add(broker);
+      Files.writeString(pids.resolve("kafka.pid"), Long.toString(broker.pid()));
+      broker.createTopics(Topics.all());
+      say("topics     " + Topics.all());
+
+      startService("ticket-intake", settings.intakePort(), postgres, broker, Map.of(), pids);
+      startService("sla-timer", settings.timerPort(), postgres, broker, Map.of(), pids);
+      startService(
+          "notifier",
+          settings.notifierPort(),
+          postgres,
+          broker,
+          settings.webhookUrl().isBlank()
+              ? Map.of()
+              : Map.of("slawatch.notifier.webhook.url", settings.webhookUrl()),
+          pids);
+      for (ServiceProcess service : services) {
+        service.awaitReady(Duration.ofSeconds(180));
+        say(
+            String.format(
+                "%-10s ready on http://127.0.0.1:%d (log %s)",
+                service.name().equals("ticket-intake") ? "intake" : service.name(),
+                service.port(),
+                service.log()));
+      }
+      Files.writeString(settings.readyFile(), "ready\n");
+      say("state      " + settings.home());
+      say(
+          "slawatch is up. Alerts appear on the console channel: "
+              + settings.logs().resolve("notifier.log"));
+      say("Send a ticket:  ./slawatch demo      Stop:  Ctrl-C or ./slawatch down");
+    } catch (Exception | Error e) {
+      System.err.println("[slawatch] start-up failed: " + e.getMessage());
+      System.exit(1);
+    }
+    stopped.await();
+  }
+
+  private Postgres postgres() throws IOException {
+    Optional<Postgres> existing =
+        Postgres.existing(
+            settings.pgHost(), settings.pgPort(), settings.pgUser(), settings.pgPassword());
+    if (existing.isPresent()) {
+      say(
+          "postgres   using the server already running on "
+              + settings.pgHost()
+              + ":"
+              + settings.pgPort());
+      return existing.get();
+    }
+    say(
+        "postgres   none answers on "
+            + settings.pgHost()
+            + ":"
+            + settings.pgPort()
+            + " as "
+            + settings.pgUser()
+            + ": starting PostgreSQL from Maven Central on 127.0.0.1:"
+            + settings.embeddedPgPort());
+    Postgres embedded =
+        Postgres.start(settings.home().resolve("postgres"), settings.embeddedPgPort(), true);
+    infrastructure.add(embedded);
+    Files.writeString(
+        settings.home().resolve("pids").resolve("postgres.port"),
+        Integer.toString(embedded.port()));
+    return embedded;
+  }
+
+  private void startService(
+      String name,
+      int port,
+      Postgres postgres,
+      KafkaBroker broker,
+      Map<String, String> extra,
+      Path pids)
+      throws IOException {
+    String database = "slawatch_" + name.replace("ticket-", "").replace("sla-", "");
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+    config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+    config.put("quarkus.datasource.username", postgres.user());
+    config.put("quarkus.datasource.password", postgres.password());
+    config.putAll(extra);
+    Path jar = settings.repo().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    services.add(ServiceProcess.start(name, jar, port, config, settings.logs(), pids));
+    say(String.format("%-10s starting (log %s)", name, settings.logs().resolve(name + ".log")));
+  }
+
+  /** Services first (so consumers leave their groups cleanly), then the broker, then PostgreSQL. */
+  private void shutdown() {
+    say("stopping: services, then the broker, then PostgreSQL");
+    try {
+      for (ServiceProcess service : services.reversed()) {
+        service.stop(Duration.ofSeconds(20));
+      }
+      for (AutoCloseable closeable : infrastructure.reversed()) {
+        closeable.close();
+      }
+      Files.deleteIfExists(settings.readyFile());
+      Files.deleteIfExists(settings.runnerPidFile());
+      try (var files = Files.list(settings.home().resolve("pids"))) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      say("stopped");
+    } catch (Exception e) {
+      System.err.println("[slawatch] while stopping: " + e);
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  static void say(String line) {
+    System.out.println("[slawatch] " + line);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,66 @@
+package io.slawatch.localrun;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local run keeps its state and which ports it uses; every value can be overridden by an
+ * environment variable (see the README's configuration table).
+ */
+record RunSettings(
+    Path repo,
+    Path home,
+    int kafkaPort,
+    String pgHost,
+    int pgPort,
+    String pgUser,
+    String pgPassword,
+    int embeddedPgPort,
+    int intakePort,
+    int timerPort,
+    int notifierPort,
+    String webhookUrl) {
+
+  static RunSettings fromEnvironment(Map<String, String> env) {
+    Path repo = Path.of(env.getOrDefault("SLAWATCH_REPO", ".")).toAbsolutePath().normalize();
+    return new RunSettings(
+        repo,
+        Path.of(env.getOrDefault("SLAWATCH_HOME", repo.resolve(".slawatch").toString()))
+            .toAbsolutePath()
+            .normalize(),
+        port(env, "SLAWATCH_KAFKA_PORT", 9092),
+        env.getOrDefault("SLAWATCH_PG_HOST", "127.0.0.1"),
+        port(env, "SLAWATCH_PG_PORT", 5432),
+        env.getOrDefault("SLAWATCH_PG_USER", "slawatch"),
+        env.getOrDefault("SLAWATCH_PG_PASSWORD", "slawatch"),
+        port(env, "SLAWATCH_EMBEDDED_PG_PORT", 15432),
+        port(env, "SLAWATCH_INTAKE_PORT", 8081),
+        port(env, "SLAWATCH_TIMER_PORT", 8082),
+        port(env, "SLAWATCH_NOTIFIER_PORT", 8083),
+        env.getOrDefault("SLAWATCH_WEBHOOK_URL", ""));
+  }
+
+  private static int port(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + "=" + value + " is not a port number");
+    }
+  }
+
+  Path logs() {
+    return home.resolve("logs");
+  }
+
+  Path runnerPidFile() {
+    return home.resolve("runner.pid");
+  }
+
+  Path readyFile() {
+    return home.resolve("ready");
+  }
+}

@@ -1,0 +1,161 @@
+package io.slawatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slawatch.testinfra.ServiceProcess;
+import io.slawatch.testinfra.TestInfra;
+import io.slawatch.testinfra.WebhookReceiver;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path, each hop real: HTTP into ticket-intake, Kafka, sla-timer's durable timers in
+ * PostgreSQL, Kafka again, notifier, and a webhook receiver on the far end.
+ */
+class FirstResponseEndToEndTest {
+  private static final Path REPO = Path.of(System.getProperty("slawatch.repo", ".."));
+  private static final Path WORK =
+      Path.of(System.getProperty("slawatch.build.dir", "target")).resolve("e2e");
+  private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static WebhookReceiver webhook;
+  private static int intakePort;
+
+  @BeforeAll
+  static void startTheSystem() throws Exception {
+    TestInfra infra = TestInfra.get();
+    webhook = WebhookReceiver.start();
+    Path logs = Files.createDirectories(WORK.resolve("logs"));
+    Path pids = Files.createDirectories(WORK.resolve("pids"));
+    intakePort = freePort();
+    start(infra, "ticket-intake", "slawatch_e2e_intake", intakePort, Map.of(), logs, pids);
+    start(
+        infra,
+        "sla-timer",
+        "slawatch_e2e_timer",
+        freePort(),
+        Map.of(
+            "slawatch.timer.plans.e2e.targets.P1", "PT3S",
+            "slawatch.timer.plans.e2e.targets.P2", "PT4S",
+            "slawatch.timer.plans.e2e.targets.P3", "PT5S",
+            "slawatch.timer.plans.e2e.targets.P4", "PT6S"),
+        logs,
+        pids);
+    start(
+        infra,
+        "notifier",
+        "slawatch_e2e_notifier",
+        freePort(),
+        Map.of("slawatch.notifier.webhook.url", webhook.url()),
+        logs,
+        pids);
+    for (ServiceProcess service : SERVICES) {
+      service.awaitReady(Duration.ofSeconds(120));
+    }
+  }
+
+  private static void start(
+      TestInfra infra,
+      String name,
+      String database,
+      int port,
+      Map<String, String> extra,
+      Path logs,
+      Path pids)
+      throws IOException {
+    infra.createDatabase(database);
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("kafka.bootstrap.servers", infra.bootstrapServers());
+    config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(database));
+    config.put("quarkus.datasource.reactive.url", infra.reactiveUrl(database));
+    config.put("quarkus.datasource.username", infra.user());
+    config.put("quarkus.datasource.password", infra.password());
+    config.putAll(extra);
+    Path jar = REPO.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    SERVICES.add(ServiceProcess.start(name, jar, port, config, logs, pids));
+  }
+
+  @AfterAll
+  static void stopTheSystem() throws InterruptedException {
+    for (ServiceProcess service : SERVICES.reversed()) {
+      service.stop(Duration.ofSeconds(20));
+    }
+    if (webhook != null) {
+      webhook.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void post(String ticket, String id, String type, Instant at, String data)
+      throws Exception {
+    String event =
+        """
+        {"specversion":"1.0","id":"%s","source":"e2e","type":"%s","subject":"%s","time":"%s",
+         "data":%s}
+        """
+            .formatted(id, type, ticket, at, data);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/api/v1/events"))
+                .header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString(event))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  private static boolean breachOf(WebhookReceiver.Request request, String ticket) {
+    return request.body().contains("\"type\":\"sla.breached\"")
+        && request.body().contains("\"subject\":\"" + ticket + "\"");
+  }
+
+  @Test
+  void a_ticket_nobody_answers_reaches_the_webhook_as_a_breach_and_one_answered_in_time_does_not()
+      throws Exception {
+    String unanswered = "E2E-" + UUID.randomUUID();
+    String answered = "E2E-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    String data = "{\"customer\":\"acme\",\"priority\":\"P1\",\"plan\":\"e2e\"}";
+    post(unanswered, "c-" + unanswered, "ticket.created", now, data);
+    post(answered, "c-" + answered, "ticket.created", now, data);
+    post(
+        answered,
+        "r-" + answered,
+        "ticket.agent_replied",
+        now.plusMillis(500),
+        "{\"public\":true}");
+
+    var breach = webhook.await(r -> breachOf(r, unanswered), 1, Duration.ofSeconds(60));
+    assertThat(breach.getFirst().body())
+        .contains("\"id\":\"" + unanswered + "/first_response/1/sla.breached/1.0\"")
+        .contains("\"due\":\"" + now.plusSeconds(3) + "\"");
+    // both were due at the same instant: the answered one would have arrived by now, give it 2 s
+    Instant settle = Instant.now().plusSeconds(2);
+    while (Instant.now().isBefore(settle)) {
+      assertThat(webhook.received()).noneMatch(r -> breachOf(r, answered));
+      Thread.sleep(100);
+    }
+    assertThat(webhook.received()).filteredOn(r -> breachOf(r, unanswered)).hasSize(1);
+  }
+}

@@ -1,0 +1,90 @@
+package io.slawatch.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.testinfra.RealInfraTestResource;
+import io.slawatch.testinfra.TopicWriter;
+import io.slawatch.testinfra.Topics;
+import io.slawatch.testinfra.WebhookReceiver;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(WebhookReceiverResource.class)
+class AlertDeliveryTest {
+  private TopicWriter writer;
+
+  @BeforeEach
+  void open() {
+    writer =
+        new TopicWriter(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+  }
+
+  @AfterEach
+  void close() {
+    writer.close();
+  }
+
+  private static String breach(String ticket) {
+    return """
+        {"specversion":"1.0","id":"%1$s/first_response/1/sla.breached/1.0","source":"/slawatch/sla-timer",
+         "type":"sla.breached","subject":"%1$s","time":"2026-11-24T10:00:00Z",
+         "datacontenttype":"application/json",
+         "data":{"ticket":"%1$s","customer":"acme","plan":"jamf-gold","priority":"P1",
+                 "clock":"first_response","cycle":1,"target":"PT1H","due":"2026-11-24T10:00:00Z",
+                 "threshold":1.0}}
+        """
+        .formatted(ticket);
+  }
+
+  private static boolean about(WebhookReceiver.Request request, String ticket) {
+    return request.body().contains("\"subject\":\"" + ticket + "\"");
+  }
+
+  @Test
+  void a_breach_reaches_the_webhook_as_a_cloudevent_with_an_idempotency_key() {
+    String ticket = "T-" + UUID.randomUUID();
+    writer.send(Topics.SLA_ALERTS, ticket, breach(ticket));
+
+    var calls =
+        WebhookReceiverResource.receiver.await(r -> about(r, ticket), 1, Duration.ofSeconds(20));
+    var call = calls.getFirst();
+    assertThat(call.header("Content-Type")).isEqualTo("application/cloudevents+json");
+    assertThat(call.header("Idempotency-Key"))
+        .isEqualTo(ticket + "/first_response/1/sla.breached/1.0");
+  }
+
+  @Test
+  void an_alert_fired_twice_is_delivered_once() {
+    String ticket = "T-" + UUID.randomUUID();
+    String marker = "T-" + UUID.randomUUID();
+    writer.send(Topics.SLA_ALERTS, ticket, breach(ticket));
+    writer.send(Topics.SLA_ALERTS, ticket, breach(ticket)); // a re-fire after a crash
+    writer.send(Topics.SLA_ALERTS, ticket, breach(marker)); // same partition, after both
+
+    WebhookReceiverResource.receiver.await(r -> about(r, marker), 1, Duration.ofSeconds(20));
+    assertThat(WebhookReceiverResource.receiver.received())
+        .filteredOn(r -> about(r, ticket))
+        .hasSize(1);
+  }
+
+  @Test
+  void a_webhook_that_fails_for_a_while_still_gets_the_alert() {
+    String ticket = "T-" + UUID.randomUUID();
+    WebhookReceiverResource.receiver.failNext(2);
+    writer.send(Topics.SLA_ALERTS, ticket, breach(ticket));
+
+    assertThat(
+            WebhookReceiverResource.receiver.await(
+                r -> about(r, ticket), 1, Duration.ofSeconds(20)))
+        .hasSize(1);
+  }
+}

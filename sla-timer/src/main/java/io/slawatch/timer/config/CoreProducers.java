@@ -1,0 +1,29 @@
+package io.slawatch.timer.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.SlaAlertCodec;
+import io.slawatch.contract.json.TicketEventCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Wires the framework-free core into CDI. */
+public class CoreProducers {
+  @Produces
+  @ApplicationScoped
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @ApplicationScoped
+  TicketEventCodec ticketEventCodec(ObjectMapper mapper) {
+    return new TicketEventCodec(mapper);
+  }
+
+  @Produces
+  @ApplicationScoped
+  SlaAlertCodec slaAlertCodec(ObjectMapper mapper) {
+    return new SlaAlertCodec(mapper);
+  }
+}

@@ -1,0 +1,122 @@
+package io.slawatch.timer.consume;
+
+import io.slawatch.contract.json.Decoding;
+import io.slawatch.contract.json.SlaAlertCodec;
+import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.timer.plan.PlanCatalog;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores a ticket event and brings the ticket's pending timers in line with what the engine says
+ * its events now call for: new alerts are scheduled, alerts no longer due are cancelled, alerts
+ * already fired are never scheduled again.
+ */
+@ApplicationScoped
+public class TimerScheduler {
+  private static final Logger LOG = Logger.getLogger(TimerScheduler.class);
+
+  private final Pool pool;
+  private final TicketEventCodec events;
+  private final SlaAlertCodec alerts;
+  private final PlanCatalog plans;
+
+  TimerScheduler(Pool pool, TicketEventCodec events, SlaAlertCodec alerts, PlanCatalog plans) {
+    this.pool = pool;
+    this.events = events;
+    this.alerts = alerts;
+    this.plans = plans;
+  }
+
+  public Uni<Void> apply(TicketEvent event) {
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(
+                    "insert into ticket_event (source, event_id, ticket_id, occurred_at, payload)"
+                        + " values ($1, $2, $3, $4, $5::text::jsonb) on conflict do nothing")
+                .execute(
+                    Tuple.of(
+                        event.eventId().source(),
+                        event.eventId().id(),
+                        event.ticket().value(),
+                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+                        new String(events.encode(event), StandardCharsets.UTF_8)))
+                .flatMap(
+                    inserted -> {
+                      if (inserted.rowCount() == 0) {
+                        LOG.debugf("duplicate event %s skipped", event.eventId());
+                        return Uni.createFrom().voidItem();
+                      }
+                      return reschedule(conn, event.ticket().value());
+                    }));
+  }
+
+  private Uni<Void> reschedule(SqlConnection conn, String ticket) {
+    return conn.preparedQuery("select payload::text from ticket_event where ticket_id = $1")
+        .execute(Tuple.of(ticket))
+        .flatMap(
+            rows -> {
+              List<TicketEvent> history = new ArrayList<>();
+              for (Row row : rows) {
+                switch (events.decode(row.getString(0).getBytes(StandardCharsets.UTF_8))) {
+                  case Decoding.Valid valid -> history.add(valid.event());
+                  case Decoding.Invalid invalid ->
+                      throw new IllegalStateException(
+                          "stored event of " + ticket + " no longer decodes: " + invalid);
+                }
+              }
+              Optional<String> plan =
+                  history.stream()
+                      .filter(TicketEvent.Created.class::isInstance)
+                      .map(e -> ((TicketEvent.Created) e).plan())
+                      .flatMap(Optional::stream)
+                      .findFirst();
+              List<SlaAlert> wanted = plans.policy(plan).alertsFor(history);
+              LOG.debugf(
+                  "ticket %s: %d event(s), %d alert(s) scheduled",
+                  ticket, history.size(), wanted.size());
+              String[] wantedIds = wanted.stream().map(SlaAlert::id).toArray(String[]::new);
+              return conn.preparedQuery(
+                      "delete from timer where ticket_id = $1 and alert_id <> all($2)")
+                  .execute(Tuple.of(ticket, wantedIds))
+                  .flatMap(deleted -> insertTimers(conn, ticket, wanted));
+            });
+  }
+
+  private Uni<Void> insertTimers(SqlConnection conn, String ticket, List<SlaAlert> wanted) {
+    if (wanted.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> batch =
+        wanted.stream()
+            .map(
+                alert ->
+                    Tuple.of(
+                        alert.id(),
+                        ticket,
+                        OffsetDateTime.ofInstant(alert.firedAt(), ZoneOffset.UTC),
+                        new String(alerts.encode(alert), StandardCharsets.UTF_8)))
+            .toList();
+    return conn.preparedQuery(
+            "insert into timer (alert_id, ticket_id, fire_at, payload)"
+                + " select $1, $2, $3, $4"
+                + " where not exists (select 1 from fired_alert where alert_id = $1)"
+                + " on conflict (alert_id) do update set fire_at = excluded.fire_at,"
+                + " payload = excluded.payload")
+        .executeBatch(batch)
+        .replaceWithVoid();
+  }
+}

@@ -1,0 +1,129 @@
+package io.slawatch.timer.firing;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.slawatch.timer.config.TimerConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The firing loop: claims due timers in batches ({@code FOR UPDATE SKIP LOCKED}, so instances never
+ * claim the same one), publishes their alerts to {@code sla.alerts.v1} and commits the claim only
+ * after Kafka acknowledged every alert. A crash before the commit re-fires the same alerts with the
+ * same ids, which receivers deduplicate.
+ */
+@ApplicationScoped
+public class DueTimerPoller {
+  private static final Logger LOG = Logger.getLogger(DueTimerPoller.class);
+
+  private final Pool pool;
+  private final MutinyEmitter<String> alerts;
+  private final Clock clock;
+  private final TimerConfig config;
+  private final Vertx vertx;
+  private final AtomicBoolean firing = new AtomicBoolean();
+  private long periodic = -1;
+
+  DueTimerPoller(
+      Pool pool,
+      @Channel("sla-alerts") MutinyEmitter<String> alerts,
+      Clock clock,
+      TimerConfig config,
+      Vertx vertx) {
+    this.pool = pool;
+    this.alerts = alerts;
+    this.clock = clock;
+    this.config = config;
+    this.vertx = vertx;
+  }
+
+  void start(@Observes StartupEvent started) {
+    // a Vert.x periodic timer: Quarkus' scheduler does not go below one second
+    periodic = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
+  }
+
+  void stop(@Observes ShutdownEvent stopping) {
+    vertx.cancelTimer(periodic);
+  }
+
+  /** One round of the loop; skipped while the previous one is still firing. */
+  void tick() {
+    if (!firing.compareAndSet(false, true)) {
+      return;
+    }
+    fireDue()
+        .onTermination()
+        .invoke(() -> firing.set(false))
+        .subscribe()
+        .with(
+            fired -> {}, failure -> LOG.warnf("firing due timers failed, will retry: %s", failure));
+  }
+
+  /** Fires due timers, batch after batch, until fewer than a full batch were due. */
+  public Uni<Integer> fireDue() {
+    return fireBatch()
+        .flatMap(
+            fired ->
+                fired < config.batchSize()
+                    ? Uni.createFrom().item(fired)
+                    : fireDue().map(more -> fired + more));
+  }
+
+  private Uni<Integer> fireBatch() {
+    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(
+                    "delete from timer where alert_id in (select alert_id from timer"
+                        + " where fire_at <= $1 order by fire_at limit $2 for update skip locked)"
+                        + " returning alert_id, ticket_id, payload::text")
+                .execute(Tuple.of(now, config.batchSize()))
+                .flatMap(claimed -> publish(conn, claimed, now)));
+  }
+
+  private Uni<Integer> publish(SqlConnection conn, RowSet<Row> claimed, OffsetDateTime now) {
+    if (claimed.size() == 0) {
+      return Uni.createFrom().item(0);
+    }
+    List<Tuple> fired = new ArrayList<>(claimed.size());
+    List<Uni<Void>> acks = new ArrayList<>(claimed.size());
+    for (Row row : claimed) {
+      String ticket = row.getString("ticket_id");
+      fired.add(Tuple.of(row.getString("alert_id"), ticket, now));
+      acks.add(
+          alerts.sendMessage(
+              Message.of(row.getString(2))
+                  .addMetadata(
+                      OutgoingKafkaRecordMetadata.<String>builder().withKey(ticket).build())));
+    }
+    return Uni.join()
+        .all(acks)
+        .andFailFast()
+        .flatMap(
+            ok ->
+                conn.preparedQuery(
+                        "insert into fired_alert (alert_id, ticket_id, fired_at)"
+                            + " values ($1, $2, $3) on conflict do nothing")
+                    .executeBatch(fired))
+        .map(done -> fired.size())
+        .invoke(count -> LOG.debugf("fired %d alert(s)", count));
+  }
+}

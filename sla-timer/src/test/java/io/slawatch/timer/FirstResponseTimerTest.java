@@ -1,0 +1,100 @@
+package io.slawatch.timer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.testinfra.RealInfraTestResource;
+import io.slawatch.testinfra.TopicProbe;
+import io.slawatch.testinfra.TopicWriter;
+import io.slawatch.testinfra.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+class FirstResponseTimerTest {
+  private TopicProbe alerts;
+  private TopicWriter writer;
+
+  @BeforeEach
+  void open() {
+    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    alerts = TopicProbe.atEnd(bootstrap, Topics.SLA_ALERTS);
+    writer = new TopicWriter(bootstrap);
+  }
+
+  @AfterEach
+  void close() {
+    alerts.close();
+    writer.close();
+  }
+
+  private void publish(String ticket, String id, String type, Instant at, String data) {
+    writer.send(
+        Topics.TICKET_EVENTS,
+        ticket,
+        """
+        {"specversion":"1.0","id":"%s","source":"test","type":"%s","subject":"%s",
+         "time":"%s","data":%s}
+        """
+            .formatted(id, type, ticket, at, data));
+  }
+
+  private void created(String ticket, Instant at) {
+    publish(
+        ticket,
+        "c-" + ticket,
+        "ticket.created",
+        at,
+        "{\"customer\":\"acme\",\"priority\":\"P1\",\"plan\":\"test\"}");
+  }
+
+  private static boolean is(ConsumerRecord<String, String> r, String ticket, String type) {
+    return ticket.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"");
+  }
+
+  @Test
+  void an_unanswered_ticket_is_warned_then_breached_at_its_target() {
+    String ticket = "T-" + UUID.randomUUID();
+    Instant createdAt = Instant.now();
+    created(ticket, createdAt);
+
+    var breach = alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
+    assertThat(breach.getFirst().value())
+        .contains("\"id\":\"" + ticket + "/first_response/1/sla.breached/1.0\"")
+        .contains("\"due\":\"" + createdAt.plusSeconds(3) + "\"");
+    assertThat(alerts.seen()).anyMatch(r -> is(r, ticket, "sla.warning"));
+    assertThat(breach.getFirst().timestamp())
+        .as("fired no earlier than due")
+        .isGreaterThanOrEqualTo(createdAt.plusSeconds(3).toEpochMilli());
+  }
+
+  @Test
+  void a_public_reply_in_time_means_no_breach_and_a_redelivered_event_changes_nothing() {
+    String answered = "T-" + UUID.randomUUID();
+    String unanswered = "T-" + UUID.randomUUID();
+    Instant createdAt = Instant.now();
+    created(answered, createdAt);
+    created(unanswered, createdAt);
+    publish(
+        answered,
+        "r-" + answered,
+        "ticket.agent_replied",
+        createdAt.plusSeconds(1),
+        "{\"public\":true}");
+    created(unanswered, createdAt); // a duplicate delivery
+
+    // both would breach at the same instant: once the unanswered one has, the other would have too
+    alerts.await(r -> is(r, unanswered, "sla.breached"), 1, Duration.ofSeconds(30));
+    assertThat(alerts.during(r -> is(r, answered, "sla.breached"), Duration.ofSeconds(1)))
+        .isEmpty();
+    assertThat(alerts.seen().stream().filter(r -> is(r, unanswered, "sla.breached"))).hasSize(1);
+  }
+}

@@ -1,0 +1,38 @@
+package io.slawatch.testinfra;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** slawatch's Kafka topics and their partition counts: the one list every environment creates. */
+public final class Topics {
+  /** Ticket lifecycle events, keyed by ticket id. */
+  public static final String TICKET_EVENTS = "ticket.events.v1";
+
+  /** SLA warnings and breaches, keyed by ticket id. */
+  public static final String SLA_ALERTS = "sla.alerts.v1";
+
+  /** Raw tickets from the help desks' webhooks, before normalization. */
+  public static final String TICKET_INBOUND = "ticket.inbound.v1";
+
+  /** Customer (plan) changes; to become a compacted topic. */
+  public static final String CUSTOMER_EVENTS = "customer.events.v1";
+
+  private static final Map<String, Integer> ALL;
+
+  static {
+    Map<String, Integer> all = new LinkedHashMap<>();
+    all.put(TICKET_EVENTS, 6);
+    all.put(SLA_ALERTS, 3);
+    all.put(TICKET_INBOUND, 6);
+    all.put(CUSTOMER_EVENTS, 3);
+    ALL = Collections.unmodifiableMap(all);
+  }
+
+  private Topics() {}
+
+  /** Every topic with its partition count, in a stable order. */
+  public static Map<String, Integer> all() {
+    return ALL;
+  }
+}
