@@ -2,8 +2,10 @@ package io.slawatch.intake;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,6 +92,67 @@ class TicketEventIntakeTest {
     var records = ticketEvents.await(r -> ticket.equals(r.key()), 2, Duration.ofSeconds(20));
     assertThat(records).hasSize(2);
     assertThat(records.get(1).value()).contains(marker);
+  }
+
+  @Test
+  void a_binary_mode_event_is_read_from_its_ce_headers() {
+    String ticket = "T-" + UUID.randomUUID();
+    given()
+        .contentType("application/json")
+        .header("ce-specversion", "1.0")
+        .header("ce-id", "bin-" + ticket)
+        .header("ce-source", "helpdesk/test")
+        .header("ce-type", "ticket.agent_replied")
+        .header("ce-subject", ticket)
+        .header("ce-time", "2026-11-24T10:20:00Z")
+        .body("{\"public\":true}")
+        .post("/api/v1/events")
+        .then()
+        .statusCode(202);
+
+    var records = ticketEvents.await(r -> ticket.equals(r.key()), 1, Duration.ofSeconds(20));
+    assertThat(records.getFirst().value())
+        .contains("\"type\":\"ticket.agent_replied\"")
+        .contains("\"public\":true");
+  }
+
+  @Test
+  void a_batch_is_answered_event_by_event_and_only_new_valid_events_are_published() {
+    String ticket = "T-" + UUID.randomUUID();
+    String first = created("b1-" + ticket, ticket);
+    String broken =
+        "{\"specversion\":\"1.0\",\"id\":\"b2\",\"source\":\"s\",\"type\":\"ticket.created\"}";
+    given()
+        .contentType("application/cloudevents-batch+json")
+        .body("[" + first + "," + broken + "," + first + "]")
+        .post("/api/v1/events")
+        .then()
+        .statusCode(200)
+        .body("results.status", contains("accepted", "invalid", "duplicate"))
+        .body("results[1].violations.field", hasItems("subject", "time", "data"));
+
+    String marker = "marker-" + ticket;
+    given()
+        .contentType("application/cloudevents+json")
+        .body(created(marker, ticket))
+        .post("/api/v1/events")
+        .then()
+        .statusCode(202);
+    var records = ticketEvents.await(r -> ticket.equals(r.key()), 2, Duration.ofSeconds(20));
+    assertThat(records).hasSize(2);
+    assertThat(records.get(1).value()).contains(marker);
+  }
+
+  @Test
+  void a_batch_over_a_thousand_events_is_refused_whole() {
+    String one = created("x", "T-x");
+    given()
+        .contentType("application/cloudevents-batch+json")
+        .body("[" + String.join(",", java.util.Collections.nCopies(1001, one)) + "]")
+        .post("/api/v1/events")
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", org.hamcrest.Matchers.containsString("at most 1000"));
   }
 
   @Test

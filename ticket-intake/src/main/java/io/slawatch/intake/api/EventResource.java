@@ -2,49 +2,65 @@ package io.slawatch.intake.api;
 
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.contract.json.Violation;
+import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.publish.EventLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** {@code POST /api/v1/events}: one CloudEvent in structured mode. */
+/**
+ * {@code POST /api/v1/events}: CloudEvents 1.0 in structured mode, binary mode ({@code ce-*}
+ * headers) or as a batch of up to 1,000 (answered with one result per event).
+ */
 @Path("/api/v1/events")
 public class EventResource {
   private static final Logger LOG = Logger.getLogger(EventResource.class);
+  static final String BATCH = "application/cloudevents-batch+json";
 
   private final TicketEventCodec codec;
+  private final CloudEventReader reader;
   private final EventLog eventLog;
 
-  EventResource(TicketEventCodec codec, EventLog eventLog) {
+  EventResource(TicketEventCodec codec, CloudEventReader reader, EventLog eventLog) {
     this.codec = codec;
+    this.reader = reader;
     this.eventLog = eventLog;
   }
 
   @POST
   @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-  public Uni<Response> post(byte[] body) {
-    return switch (codec.decode(body)) {
-      case Decoding.Invalid invalid ->
-          Uni.createFrom()
-              .item(
-                  Response.status(400)
-                      .type(Problem.MEDIA_TYPE)
-                      .entity(
-                          new Problem(
-                              "https://slawatch.io/problems/invalid-event",
-                              "The event is not a valid ticket event",
-                              400,
-                              invalid.violations().size() + " field(s) are wrong",
-                              invalid.violations()))
-                      .build());
+  public Uni<Response> post(@Context HttpHeaders headers, byte[] body) {
+    boolean binary =
+        headers.getRequestHeaders().keySet().stream()
+            .anyMatch(h -> h.toLowerCase(Locale.ROOT).equals("ce-specversion"));
+    Decoding decoding;
+    if (binary) {
+      switch (reader.binary(headers.getRequestHeaders(), body)) {
+        case CloudEventReader.Body.Unreadable u -> {
+          return Uni.createFrom().item(invalid(List.of(u.violation())));
+        }
+        case CloudEventReader.Body.Events events ->
+            decoding = codec.decode(events.events().getFirst());
+      }
+    } else {
+      decoding = codec.decode(body);
+    }
+    return switch (decoding) {
+      case Decoding.Invalid invalid -> Uni.createFrom().item(invalid(invalid.violations()));
       case Decoding.Valid valid ->
           eventLog
               .accept(valid.event())
@@ -52,28 +68,95 @@ public class EventResource {
                   acceptance ->
                       Response.status(acceptance == EventLog.Acceptance.ACCEPTED ? 202 : 200)
                           .type(MediaType.APPLICATION_JSON)
-                          .entity(
-                              Map.of(
-                                  "status", acceptance.name().toLowerCase(),
-                                  "id", valid.event().eventId().id(),
-                                  "source", valid.event().eventId().source()))
+                          .entity(result(valid.event(), acceptance))
                           .build())
               .onFailure()
-              .recoverWithItem(
-                  failure -> {
-                    LOG.errorf(failure, "could not store and publish %s", valid.event().eventId());
-                    return Response.status(503)
-                        .type(Problem.MEDIA_TYPE)
-                        .header("Retry-After", "5")
-                        .entity(
-                            new Problem(
-                                "https://slawatch.io/problems/unavailable",
-                                "The event could not be stored and published; nothing was kept",
-                                503,
-                                "retry later: " + failure.getMessage(),
-                                List.of()))
-                        .build();
-                  });
+              .recoverWithItem(failure -> unavailable(failure, valid.event().eventId().toString()));
     };
+  }
+
+  @POST
+  @Consumes(BATCH)
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  public Uni<Response> postBatch(byte[] body) {
+    return switch (reader.batch(body)) {
+      case CloudEventReader.Body.Unreadable u ->
+          Uni.createFrom().item(invalid(List.of(u.violation())));
+      case CloudEventReader.Body.Events events -> {
+        List<Object> results = new ArrayList<>(events.events().size());
+        List<TicketEvent> valid = new ArrayList<>();
+        List<Integer> validIndex = new ArrayList<>();
+        for (int i = 0; i < events.events().size(); i++) {
+          switch (codec.decode(events.events().get(i))) {
+            case Decoding.Valid v -> {
+              valid.add(v.event());
+              validIndex.add(i);
+              results.add(null);
+            }
+            case Decoding.Invalid invalid -> {
+              Map<String, Object> result = new LinkedHashMap<>();
+              result.put("index", i);
+              result.put("status", "invalid");
+              result.put("violations", invalid.violations());
+              results.add(result);
+            }
+          }
+        }
+        yield eventLog
+            .acceptAll(valid)
+            .map(
+                acceptances -> {
+                  for (int k = 0; k < valid.size(); k++) {
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("index", validIndex.get(k));
+                    result.putAll(result(valid.get(k), acceptances.get(k)));
+                    results.set(validIndex.get(k), result);
+                  }
+                  return Response.ok(Map.of("results", results))
+                      .type(MediaType.APPLICATION_JSON)
+                      .build();
+                })
+            .onFailure()
+            .recoverWithItem(failure -> unavailable(failure, valid.size() + " event(s)"));
+      }
+    };
+  }
+
+  private static Map<String, Object> result(TicketEvent event, EventLog.Acceptance acceptance) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("status", acceptance.name().toLowerCase(Locale.ROOT));
+    result.put("id", event.eventId().id());
+    result.put("source", event.eventId().source());
+    return result;
+  }
+
+  private static Response invalid(List<Violation> violations) {
+    return Response.status(400)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "https://slawatch.io/problems/invalid-event",
+                "The event is not a valid ticket event",
+                400,
+                violations.size()
+                    + " field(s) are wrong: "
+                    + violations.stream().map(Violation::field).toList(),
+                violations))
+        .build();
+  }
+
+  private static Response unavailable(Throwable failure, String what) {
+    LOG.errorf(failure, "could not store and publish %s", what);
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", "5")
+        .entity(
+            new Problem(
+                "https://slawatch.io/problems/unavailable",
+                "The event could not be stored and published; nothing was kept",
+                503,
+                "retry later: " + failure.getMessage(),
+                List.of()))
+        .build();
   }
 }

@@ -6,20 +6,26 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Stores an accepted event and publishes it to {@code ticket.events.v1} (key = ticket id) as one
- * unit: the row is inserted in a transaction that commits only after Kafka acknowledged the record.
- * If Kafka or PostgreSQL fails, nothing is kept and the sender retries. A crash between the ack and
- * the commit can publish an event twice with the same {@code (source, id)}: consumers skip it.
+ * Stores accepted events and publishes them to {@code ticket.events.v1} (key = ticket id) as one
+ * unit: the rows are inserted in a transaction that commits only after Kafka acknowledged every new
+ * record. If Kafka or PostgreSQL fails, nothing is kept and the sender retries. A crash between the
+ * ack and the commit can publish an event twice with the same {@code (source, id)}: consumers skip
+ * it.
  */
 @ApplicationScoped
 public class EventLog {
@@ -40,38 +46,70 @@ public class EventLog {
   }
 
   public Uni<Acceptance> accept(TicketEvent event) {
-    String json = new String(codec.encode(event), StandardCharsets.UTF_8);
+    return acceptAll(List.of(event)).map(List::getFirst);
+  }
+
+  /** Accepts a batch in one transaction; the result has one entry per event, in order. */
+  public Uni<List<Acceptance>> acceptAll(List<TicketEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    int n = events.size();
+    String[] sources = new String[n];
+    String[] ids = new String[n];
+    String[] tickets = new String[n];
+    String[] types = new String[n];
+    OffsetDateTime[] occurred = new OffsetDateTime[n];
+    String[] payloads = new String[n];
+    for (int i = 0; i < n; i++) {
+      TicketEvent event = events.get(i);
+      sources[i] = event.eventId().source();
+      ids[i] = event.eventId().id();
+      tickets[i] = event.ticket().value();
+      types[i] = event.type();
+      occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+      payloads[i] = new String(codec.encode(event), StandardCharsets.UTF_8);
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     return pool.withTransaction(
         conn ->
             conn.preparedQuery(
                     "insert into ticket_event (source, event_id, ticket_id, type, occurred_at,"
-                        + " received_at, payload) values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)"
-                        + " on conflict do nothing")
+                        + " received_at, payload)"
+                        + " select s, i, t, y, o, $7, p::jsonb from unnest($1::text[], $2::text[],"
+                        + " $3::text[], $4::text[], $5::timestamptz[], $6::text[]) as u(s, i, t,"
+                        + " y, o, p) on conflict do nothing returning source, event_id")
                 .execute(
                     Tuple.from(
-                        new Object[] {
-                          event.eventId().source(),
-                          event.eventId().id(),
-                          event.ticket().value(),
-                          event.type(),
-                          OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
-                          OffsetDateTime.now(clock),
-                          json
-                        }))
+                        new Object[] {sources, ids, tickets, types, occurred, payloads, now}))
                 .flatMap(
-                    rows -> {
-                      if (rows.rowCount() == 0) {
-                        return Uni.createFrom().item(Acceptance.DUPLICATE);
+                    inserted -> {
+                      Set<String> fresh = new HashSet<>();
+                      for (Row row : inserted) {
+                        fresh.add(row.getString(0) + "|" + row.getString(1));
                       }
-                      return ticketEvents
-                          .sendMessage(
-                              Message.of(json)
-                                  .addMetadata(
-                                      OutgoingKafkaRecordMetadata.<String>builder()
-                                          .withKey(event.ticket().value())
-                                          .build()))
-                          .replaceWith(Acceptance.ACCEPTED);
+                      List<Acceptance> results = new ArrayList<>(n);
+                      List<Uni<Void>> acks = new ArrayList<>();
+                      for (int i = 0; i < n; i++) {
+                        // the first of two equal (source, id) in one batch is the accepted one
+                        if (fresh.remove(events.get(i).eventId().key())) {
+                          results.add(Acceptance.ACCEPTED);
+                          acks.add(publish(tickets[i], payloads[i]));
+                        } else {
+                          results.add(Acceptance.DUPLICATE);
+                        }
+                      }
+                      if (acks.isEmpty()) {
+                        return Uni.createFrom().item(results);
+                      }
+                      return Uni.join().all(acks).andFailFast().replaceWith(results);
                     }));
+  }
+
+  private Uni<Void> publish(String ticket, String payload) {
+    return ticketEvents.sendMessage(
+        Message.of(payload)
+            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(ticket).build()));
   }
 
   public enum Acceptance {
