@@ -15,6 +15,7 @@ topics=(
   "ticket.events.v1 6 delete"
   "sla.alerts.v1 3 delete"
   "ticket.inbound.v1 6 delete"
+  "ticket.inbound.dlq.v1 3 delete"
   "customer.events.v1 3 compact"
 )
 

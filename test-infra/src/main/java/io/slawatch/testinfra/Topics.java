@@ -12,8 +12,11 @@ public final class Topics {
   /** SLA warnings and breaches, keyed by ticket id. */
   public static final String SLA_ALERTS = "sla.alerts.v1";
 
-  /** Raw tickets from the help desks' webhooks, before normalization. */
+  /** Ticket events helpdesks publish straight to Kafka, validated by ticket-intake. */
   public static final String TICKET_INBOUND = "ticket.inbound.v1";
+
+  /** Inbound records ticket-intake could not accept, with the reason in their headers. */
+  public static final String TICKET_INBOUND_DLQ = "ticket.inbound.dlq.v1";
 
   /** Customer (plan) changes; to become a compacted topic. */
   public static final String CUSTOMER_EVENTS = "customer.events.v1";
@@ -25,6 +28,7 @@ public final class Topics {
     all.put(TICKET_EVENTS, 6);
     all.put(SLA_ALERTS, 3);
     all.put(TICKET_INBOUND, 6);
+    all.put(TICKET_INBOUND_DLQ, 3);
     all.put(CUSTOMER_EVENTS, 3);
     ALL = Collections.unmodifiableMap(all);
   }
