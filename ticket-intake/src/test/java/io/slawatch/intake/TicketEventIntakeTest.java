@@ -156,6 +156,18 @@ class TicketEventIntakeTest {
   }
 
   @Test
+  void a_body_in_an_unsupported_content_type_gets_a_problem_saying_what_to_send() {
+    given()
+        .contentType("text/plain")
+        .body("hello")
+        .post("/api/v1/events")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("application/cloudevents+json"));
+  }
+
+  @Test
   void an_invalid_event_is_rejected_naming_every_offending_field() {
     given()
         .contentType("application/cloudevents+json")
