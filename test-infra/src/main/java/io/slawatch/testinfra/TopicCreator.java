@@ -34,7 +34,10 @@ final class TopicCreator {
     try (Admin admin = Admin.create(props)) {
       List<NewTopic> topics =
           partitionsByTopic.entrySet().stream()
-              .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+              .map(
+                  e ->
+                      new NewTopic(e.getKey(), e.getValue(), (short) 1)
+                          .configs(Topics.config(e.getKey())))
               .toList();
       admin
           .createTopics(topics)

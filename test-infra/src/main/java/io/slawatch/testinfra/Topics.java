@@ -18,7 +18,7 @@ public final class Topics {
   /** Inbound records ticket-intake could not accept, with the reason in their headers. */
   public static final String TICKET_INBOUND_DLQ = "ticket.inbound.dlq.v1";
 
-  /** Customer (plan) changes; to become a compacted topic. */
+  /** Every customer record, keyed by customer id; compacted, so the latest one per key stays. */
   public static final String CUSTOMER_EVENTS = "customer.events.v1";
 
   private static final Map<String, Integer> ALL;
@@ -34,6 +34,11 @@ public final class Topics {
   }
 
   private Topics() {}
+
+  /** Topic-level settings beyond the broker's defaults. */
+  public static Map<String, String> config(String topic) {
+    return CUSTOMER_EVENTS.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
+  }
 
   /** Every topic with its partition count, in a stable order. */
   public static Map<String, Integer> all() {

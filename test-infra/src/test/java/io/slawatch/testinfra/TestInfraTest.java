@@ -36,6 +36,13 @@ class TestInfraTest {
           admin.describeTopics(Topics.all().keySet()).allTopicNames().get().values().stream()
               .collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
       assertThat(partitions).isEqualTo(Topics.all());
+      var resource =
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CUSTOMER_EVENTS);
+      var config = admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource);
+      assertThat(config.get("cleanup.policy").value())
+          .as("customer records are compacted")
+          .isEqualTo("compact");
     }
   }
 
