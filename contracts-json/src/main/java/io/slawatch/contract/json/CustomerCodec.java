@@ -1,0 +1,218 @@
+package io.slawatch.contract.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.config.ConfigException;
+import io.slawatch.core.customer.Customer;
+import io.slawatch.core.ticket.CustomerId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Customer records as JSON: the body of {@code /api/v1/customers} and the {@code data} of the
+ * {@code customer.upserted} CloudEvents on the compacted {@code customer.events.v1} topic (key =
+ * customer id). Decoding checks every field, the calendar with the sla-core calendar rules.
+ */
+public final class CustomerCodec {
+  public static final String TYPE = "customer.upserted";
+  public static final String SOURCE = "/slawatch/ticket-intake/customers";
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "name",
+          "plan",
+          "zone",
+          "calendar",
+          "language",
+          "premium_contacts",
+          "designated_engineer",
+          "region",
+          "us_persons_only");
+
+  private final ObjectMapper mapper;
+  private final CalendarReader calendars;
+
+  public CustomerCodec(ObjectMapper mapper, CalendarReader calendars) {
+    this.mapper = mapper;
+    this.calendars = calendars;
+  }
+
+  /** A decoded customer, or every violation found. */
+  public sealed interface Result {
+    record Valid(Customer customer) implements Result {}
+
+    record Invalid(List<Violation> violations) implements Result {
+      public Invalid {
+        violations = List.copyOf(violations);
+      }
+    }
+  }
+
+  /**
+   * Decodes a customer record; {@code knownPlan} says which plan names exist. The calendar may not
+   * name an iCalendar file (a path on the server).
+   */
+  public Result decode(JsonNode node, Predicate<String> knownPlan) {
+    if (node == null || !node.isObject()) {
+      return new Result.Invalid(List.of(new Violation("", "must be a JSON object")));
+    }
+    Fields fields = Fields.of(node);
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                fields.violation(name, "is not a customer field (known: " + FIELDS + ")");
+              }
+            });
+    Optional<String> id = fields.text("id");
+    Optional<String> name = fields.text("name");
+    Optional<String> plan = fields.text("plan");
+    plan.filter(knownPlan.negate())
+        .ifPresent(p -> fields.violation("plan", "is not a known plan: " + p));
+    Optional<ZoneId> zone = fields.parsed("zone", CustomerCodec::zone, "an IANA time zone id");
+    String language = fields.optionalText("language").orElse("en");
+    if (!Customer.LANGUAGES.contains(language)) {
+      fields.violation("language", "must be one of " + Customer.LANGUAGES);
+    }
+    Optional<String> calendar = calendar(node.get("calendar"), fields);
+    List<String> contacts = strings(node.get("premium_contacts"), "premium_contacts", fields);
+    Optional<String> engineer = fields.optionalText("designated_engineer");
+    Optional<String> region = fields.optionalText("region");
+    JsonNode us = node.get("us_persons_only");
+    if (us != null && !us.isNull() && !us.isBoolean()) {
+      fields.violation("us_persons_only", "must be true or false");
+    }
+    if (!fields.violations().isEmpty()) {
+      return new Result.Invalid(fields.violations());
+    }
+    return new Result.Valid(
+        new Customer(
+            new CustomerId(id.orElseThrow()),
+            name.orElseThrow(),
+            plan.orElseThrow(),
+            zone.orElseThrow(),
+            calendar,
+            language,
+            contacts,
+            engineer,
+            region,
+            us != null && us.asBoolean(false)));
+  }
+
+  private Optional<String> calendar(JsonNode calendar, Fields fields) {
+    if (calendar == null || calendar.isNull()) {
+      return Optional.empty();
+    }
+    if (!calendar.isObject()) {
+      fields.violation("calendar", "must be a calendar object (zone, week, holidays...)");
+      return Optional.empty();
+    }
+    if (calendar.has("ical")) {
+      fields.violation("calendar.ical", "is not allowed in a customer record; list the closures");
+      return Optional.empty();
+    }
+    String text = calendar.toString();
+    try {
+      calendars.read(io.slawatch.core.config.YamlTrees.parse(text));
+      return Optional.of(text);
+    } catch (ConfigException e) {
+      fields.violation(e.field().isEmpty() ? "calendar" : "calendar." + e.field(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> strings(JsonNode array, String name, Fields fields) {
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    if (!array.isArray()) {
+      fields.violation(name, "must be an array of strings");
+      return values;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      if (!array.get(i).isTextual() || array.get(i).asText().isBlank()) {
+        fields.violation(name + "[" + i + "]", "must be a non-blank string");
+      } else {
+        values.add(array.get(i).asText());
+      }
+    }
+    return values;
+  }
+
+  private static Optional<ZoneId> zone(String text) {
+    try {
+      return Optional.of(ZoneId.of(text));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The customer as a JSON object (the API's representation). */
+  public ObjectNode toJson(Customer customer) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", customer.id().value());
+    node.put("name", customer.name());
+    node.put("plan", customer.plan());
+    node.put("zone", customer.zone().getId());
+    customer.calendar().ifPresent(text -> node.set("calendar", readTree(text)));
+    node.put("language", customer.language());
+    ArrayNode contacts = node.putArray("premium_contacts");
+    customer.premiumContacts().forEach(contacts::add);
+    customer.designatedEngineer().ifPresent(e -> node.put("designated_engineer", e));
+    customer.region().ifPresent(r -> node.put("region", r));
+    node.put("us_persons_only", customer.usPersonsOnly());
+    return node;
+  }
+
+  /** The {@code customer.upserted} CloudEvent published on {@code customer.events.v1}. */
+  public byte[] encodeEvent(Customer customer, long version, Instant at) {
+    ObjectNode event = mapper.createObjectNode();
+    event.put("specversion", "1.0");
+    event.put("id", customer.id().value() + "/" + version);
+    event.put("source", SOURCE);
+    event.put("type", TYPE);
+    event.put("subject", customer.id().value());
+    event.put("time", at.toString());
+    event.put("datacontenttype", "application/json");
+    event.set("data", toJson(customer));
+    try {
+      return mapper.writeValueAsBytes(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Decodes a {@code customer.upserted} event this codec encoded (any plan name accepted). */
+  public Result decodeEvent(byte[] json) {
+    return decode(readTree(json).get("data"), plan -> true);
+  }
+
+  private JsonNode readTree(String text) {
+    try {
+      return mapper.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode readTree(byte[] json) {
+    try {
+      return mapper.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.slawatch.contract.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.customer.Customer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CustomerCodecTest {
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final CustomerCodec codec =
+      new CustomerCodec(mapper, CalendarReader.relativeTo(Path.of(".")));
+  private static final Set<String> PLANS = Set.of("jamf-gold", "eurolinux-premium");
+
+  private CustomerCodec.Result decode(String json) throws Exception {
+    return codec.decode(mapper.readTree(json), PLANS::contains);
+  }
+
+  @Test
+  void a_customer_with_its_own_business_calendar_survives_the_topic() throws Exception {
+    var result =
+        decode(
+            """
+            {"id":"acme","name":"Acme SA","plan":"jamf-gold","zone":"Europe/Paris",
+             "calendar":{"zone":"Europe/Paris","week":{"MON":[["08:00","18:00"]]},
+                         "holidays":["05-01"]},
+             "language":"fr","premium_contacts":["it@acme.example"],"designated_engineer":"jo",
+             "region":"EU","us_persons_only":false}
+            """);
+    assertThat(result).isInstanceOf(CustomerCodec.Result.Valid.class);
+    Customer customer = ((CustomerCodec.Result.Valid) result).customer();
+    assertThat(customer.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    assertThat(customer.isPremiumContact("IT@acme.example")).isTrue();
+    assertThat(customer.terms(CalendarReader.relativeTo(Path.of("."))).businessCalendar().zone())
+        .isEqualTo(ZoneId.of("Europe/Paris"));
+
+    byte[] event = codec.encodeEvent(customer, 3, Instant.parse("2026-11-24T10:00:00Z"));
+    assertThat(mapper.readTree(event).get("id").asText()).isEqualTo("acme/3");
+    assertThat(codec.decodeEvent(event)).isEqualTo(result);
+  }
+
+  @Test
+  void every_wrong_field_is_named_down_to_the_calendar() throws Exception {
+    var result =
+        decode(
+            """
+            {"id":"acme","plan":"gold","zone":"Mars/Olympus","language":"de",
+             "calendar":{"zone":"Europe/Paris","week":{"MON":[["09:00","25:00"]]}},
+             "premium_contacts":["ok@x", 3],"us_persons_only":"yes","colour":"blue"}
+            """);
+    assertThat(result).isInstanceOf(CustomerCodec.Result.Invalid.class);
+    List<String> fields =
+        ((CustomerCodec.Result.Invalid) result)
+            .violations().stream().map(Violation::field).toList();
+    assertThat(fields)
+        .contains(
+            "name", "plan", "zone", "language", "premium_contacts[1]", "us_persons_only", "colour")
+        .anyMatch(f -> f.startsWith("calendar.week"));
+  }
+
+  @Test
+  void a_customer_calendar_may_not_point_at_a_file_on_the_server() throws Exception {
+    var result =
+        decode(
+            """
+            {"id":"acme","name":"Acme","plan":"jamf-gold","zone":"UTC",
+             "calendar":{"zone":"UTC","ical":"/etc/passwd"}}
+            """);
+    assertThat(((CustomerCodec.Result.Invalid) result).violations())
+        .extracting(Violation::field)
+        .containsExactly("calendar.ical");
+  }
+}
