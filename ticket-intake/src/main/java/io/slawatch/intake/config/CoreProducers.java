@@ -1,10 +1,17 @@
 package io.slawatch.intake.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.plan.PresetPlans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Wires the framework-free core into CDI. */
 public class CoreProducers {
@@ -12,6 +19,28 @@ public class CoreProducers {
   @ApplicationScoped
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Produces
+  @ApplicationScoped
+  CustomerCodec customerCodec(ObjectMapper mapper) {
+    return new CustomerCodec(mapper, CalendarReader.relativeTo(Path.of(".")));
+  }
+
+  /** The plan names a customer may be given (a record, hence a singleton, not a proxy). */
+  @Produces
+  @jakarta.inject.Singleton
+  KnownPlans knownPlans(IntakeConfig config) {
+    Set<String> names = new HashSet<>(PresetPlans.NAMES);
+    names.addAll(config.extraPlans());
+    return new KnownPlans(Set.copyOf(names));
+  }
+
+  public record KnownPlans(Set<String> names) implements Predicate<String> {
+    @Override
+    public boolean test(String plan) {
+      return names.contains(plan);
+    }
   }
 
   @Produces

@@ -1,0 +1,168 @@
+package io.slawatch.intake.customer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.contract.json.CustomerCodec;
+import io.slawatch.contract.json.Violation;
+import io.slawatch.intake.api.Problem;
+import io.slawatch.intake.config.CoreProducers.KnownPlans;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** {@code /api/v1/customers}: create, read, update and list customer records. */
+@Path("/api/v1/customers")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class CustomerResource {
+  private static final Logger LOG = Logger.getLogger(CustomerResource.class);
+
+  private final CustomerRegistry registry;
+  private final CustomerCodec codec;
+  private final KnownPlans plans;
+
+  CustomerResource(CustomerRegistry registry, CustomerCodec codec, KnownPlans plans) {
+    this.registry = registry;
+    this.codec = codec;
+    this.plans = plans;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> create(JsonNode body) {
+    return save(body, true);
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> replace(@PathParam("id") String id, JsonNode body) {
+    if (body instanceof ObjectNode object) {
+      JsonNode given = object.get("id");
+      if (given == null || given.isNull()) {
+        object.put("id", id);
+      } else if (!id.equals(given.asText())) {
+        return Uni.createFrom()
+            .item(
+                invalid(
+                    List.of(new Violation("id", "must match the id in the path (" + id + ")"))));
+      }
+    }
+    return save(body, false);
+  }
+
+  private Uni<Response> save(JsonNode body, boolean createOnly) {
+    return switch (codec.decode(body, plans)) {
+      case CustomerCodec.Result.Invalid invalid ->
+          Uni.createFrom().item(invalid(invalid.violations()));
+      case CustomerCodec.Result.Valid valid ->
+          registry
+              .save(valid.customer(), createOnly)
+              .map(
+                  outcome ->
+                      switch (outcome) {
+                        case CREATED ->
+                            Response.created(
+                                    URI.create("/api/v1/customers/" + valid.customer().id()))
+                                .entity(codec.toJson(valid.customer()))
+                                .type(MediaType.APPLICATION_JSON)
+                                .build();
+                        case UPDATED ->
+                            Response.ok(codec.toJson(valid.customer()))
+                                .type(MediaType.APPLICATION_JSON)
+                                .build();
+                        case ALREADY_EXISTS ->
+                            problem(
+                                409,
+                                "customer-exists",
+                                "Customer " + valid.customer().id() + " exists already",
+                                "use PUT /api/v1/customers/" + valid.customer().id());
+                      })
+              .onFailure()
+              .recoverWithItem(
+                  failure -> {
+                    LOG.errorf(failure, "could not save customer %s", valid.customer().id());
+                    return problem(
+                        503,
+                        "unavailable",
+                        "The customer could not be stored and published; nothing was kept",
+                        "retry later: " + failure.getMessage());
+                  });
+    };
+  }
+
+  @GET
+  @Path("{id}")
+  public Uni<Response> read(@PathParam("id") String id) {
+    return registry
+        .find(id)
+        .map(
+            found ->
+                found
+                    .map(json -> Response.ok(json).type(MediaType.APPLICATION_JSON).build())
+                    .orElseGet(
+                        () ->
+                            problem(
+                                404,
+                                "customer-not-found",
+                                "No customer " + id,
+                                "create it with POST /api/v1/customers")));
+  }
+
+  @GET
+  public Uni<Response> list(
+      @QueryParam("after") @DefaultValue("") String after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (limit < 1 || limit > 1000) {
+      return Uni.createFrom()
+          .item(invalid(List.of(new Violation("limit", "must be between 1 and 1000"))));
+    }
+    return registry
+        .list(after, limit)
+        .map(
+            customers ->
+                Response.ok(
+                        Map.of(
+                            "customers",
+                            customers,
+                            "next",
+                            customers.size() == limit
+                                ? customers.getLast().get("id").asText()
+                                : ""))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build());
+  }
+
+  private static Response invalid(List<Violation> violations) {
+    return Response.status(400)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "https://slawatch.io/problems/invalid-customer",
+                "The customer record is not valid",
+                400,
+                violations.size() + " field(s) are wrong",
+                violations))
+        .build();
+  }
+
+  private static Response problem(int status, String type, String title, String detail) {
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem("https://slawatch.io/problems/" + type, title, status, detail, List.of()))
+        .build();
+  }
+}
