@@ -182,5 +182,24 @@ class TicketEventIntakeTest {
         .contentType("application/problem+json")
         .body(
             "violations.field", containsInAnyOrder("id", "time", "data.customer", "data.priority"));
+
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern("slawatch_intake_rejections_total\\{[^}]*reason=\"id\"[^}]*\\} [1-9]");
+  }
+
+  @Test
+  void accepted_and_duplicate_events_are_counted_by_source_type_and_outcome() {
+    String ticket = "T-" + UUID.randomUUID();
+    String body = created("m-" + ticket, ticket);
+    given().contentType("application/cloudevents+json").body(body).post("/api/v1/events");
+    given().contentType("application/cloudevents+json").body(body).post("/api/v1/events");
+
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern(
+            "slawatch_intake_events_total\\{[^}]*outcome=\"duplicate\"[^}]*"
+                + "source=\"helpdesk/test\"[^}]*type=\"ticket.created\"[^}]*\\} [1-9]")
+        .doesNotContain(ticket);
   }
 }

@@ -4,6 +4,7 @@ import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.intake.publish.EventLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -33,11 +34,14 @@ public class EventResource {
   private final TicketEventCodec codec;
   private final CloudEventReader reader;
   private final EventLog eventLog;
+  private final IntakeMetrics metrics;
 
-  EventResource(TicketEventCodec codec, CloudEventReader reader, EventLog eventLog) {
+  EventResource(
+      TicketEventCodec codec, CloudEventReader reader, EventLog eventLog, IntakeMetrics metrics) {
     this.codec = codec;
     this.reader = reader;
     this.eventLog = eventLog;
+    this.metrics = metrics;
   }
 
   @POST
@@ -51,7 +55,7 @@ public class EventResource {
     if (binary) {
       switch (reader.binary(headers.getRequestHeaders(), body)) {
         case CloudEventReader.Body.Unreadable u -> {
-          return Uni.createFrom().item(invalid(List.of(u.violation())));
+          return Uni.createFrom().item(rejected(List.of(u.violation())));
         }
         case CloudEventReader.Body.Events events ->
             decoding = codec.decode(events.events().getFirst());
@@ -60,10 +64,11 @@ public class EventResource {
       decoding = codec.decode(body);
     }
     return switch (decoding) {
-      case Decoding.Invalid invalid -> Uni.createFrom().item(invalid(invalid.violations()));
+      case Decoding.Invalid invalid -> Uni.createFrom().item(rejected(invalid.violations()));
       case Decoding.Valid valid ->
           eventLog
               .accept(valid.event())
+              .invoke(acceptance -> metrics.accepted(valid.event(), acceptance))
               .map(
                   acceptance ->
                       Response.status(acceptance == EventLog.Acceptance.ACCEPTED ? 202 : 200)
@@ -81,7 +86,7 @@ public class EventResource {
   public Uni<Response> postBatch(byte[] body) {
     return switch (reader.batch(body)) {
       case CloudEventReader.Body.Unreadable u ->
-          Uni.createFrom().item(invalid(List.of(u.violation())));
+          Uni.createFrom().item(rejected(List.of(u.violation())));
       case CloudEventReader.Body.Events events -> {
         List<Object> results = new ArrayList<>(events.events().size());
         List<TicketEvent> valid = new ArrayList<>();
@@ -94,6 +99,7 @@ public class EventResource {
               results.add(null);
             }
             case Decoding.Invalid invalid -> {
+              metrics.rejected("batch", invalid.violations());
               Map<String, Object> result = new LinkedHashMap<>();
               result.put("index", i);
               result.put("status", "invalid");
@@ -107,6 +113,7 @@ public class EventResource {
             .map(
                 acceptances -> {
                   for (int k = 0; k < valid.size(); k++) {
+                    metrics.accepted(valid.get(k), acceptances.get(k));
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("index", validIndex.get(k));
                     result.putAll(result(valid.get(k), acceptances.get(k)));
@@ -128,6 +135,11 @@ public class EventResource {
     result.put("id", event.eventId().id());
     result.put("source", event.eventId().source());
     return result;
+  }
+
+  private Response rejected(List<Violation> violations) {
+    metrics.rejected("unknown", violations);
+    return invalid(violations);
   }
 
   private static Response invalid(List<Violation> violations) {
