@@ -36,6 +36,7 @@ class FirstResponseEndToEndTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static WebhookReceiver webhook;
   private static int intakePort;
+  private static final String TOKEN = UUID.randomUUID().toString();
 
   @BeforeAll
   static void startTheSystem() throws Exception {
@@ -44,7 +45,18 @@ class FirstResponseEndToEndTest {
     Path logs = Files.createDirectories(WORK.resolve("logs"));
     Path pids = Files.createDirectories(WORK.resolve("pids"));
     intakePort = freePort();
-    start(infra, "ticket-intake", "slawatch_e2e_intake", intakePort, Map.of(), logs, pids);
+    start(
+        infra,
+        "ticket-intake",
+        "slawatch_e2e_intake",
+        intakePort,
+        Map.of(
+            "slawatch.intake.auth.tokens.e2e.token",
+            TOKEN,
+            "slawatch.intake.auth.tokens.e2e.roles",
+            "ingest"),
+        logs,
+        pids);
     start(
         infra,
         "sla-timer",
@@ -119,6 +131,7 @@ class FirstResponseEndToEndTest {
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/api/v1/events"))
                 .header("Content-Type", "application/cloudevents+json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(event))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

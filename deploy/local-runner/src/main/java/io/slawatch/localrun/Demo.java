@@ -113,6 +113,8 @@ final class Demo {
             HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + settings.intakePort() + "/api/v1/events"))
                 .header("Content-Type", "application/cloudevents+json")
+                .header(
+                    "Authorization", "Bearer " + Files.readString(settings.apiTokenFile()).trim())
                 .POST(HttpRequest.BodyPublishers.ofString(event))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

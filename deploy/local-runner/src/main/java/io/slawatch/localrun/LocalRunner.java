@@ -64,7 +64,17 @@ public final class LocalRunner {
       broker.createTopics(Topics.all());
       say("topics     " + Topics.all());
 
-      startService("ticket-intake", settings.intakePort(), postgres, broker, Map.of(), pids);
+      startService(
+          "ticket-intake",
+          settings.intakePort(),
+          postgres,
+          broker,
+          Map.of(
+              "slawatch.intake.auth.tokens.local.token",
+              apiToken(),
+              "slawatch.intake.auth.tokens.local.roles",
+              "ingest,admin"),
+          pids);
       startService("sla-timer", settings.timerPort(), postgres, broker, Map.of(), pids);
       startService(
           "notifier",
@@ -95,6 +105,19 @@ public final class LocalRunner {
       System.exit(1);
     }
     stopped.await();
+  }
+
+  /** The local run's API token (ingest and admin), kept in the state directory for the demo. */
+  private String apiToken() throws IOException {
+    Path file = settings.apiTokenFile();
+    if (!Files.exists(file)) {
+      byte[] random = new byte[24];
+      new java.security.SecureRandom().nextBytes(random);
+      Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    return Files.readString(file).trim();
   }
 
   private Postgres postgres() throws IOException {

@@ -60,6 +60,11 @@ record RunSettings(
     return home.resolve("runner.pid");
   }
 
+  /** The API token of the local run (roles ingest and admin). */
+  Path apiTokenFile() {
+    return home.resolve("api-token");
+  }
+
   Path readyFile() {
     return home.resolve("ready");
   }

@@ -1,0 +1,87 @@
+package io.slawatch.intake.security;
+
+import io.slawatch.intake.api.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Checks the {@code Authorization: Bearer} token of every API call: posting events needs the role
+ * {@code ingest}, customer administration {@code admin}. Helpdesk webhooks authenticate by their
+ * signatures instead; health, metrics and the OpenAPI document are open.
+ */
+public class BearerTokenFilter {
+  private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
+
+  private final AuthConfig config;
+
+  BearerTokenFilter(AuthConfig config) {
+    this.config = config;
+    if (config.enabled() && config.tokens().isEmpty()) {
+      LOG.warn(
+          "slawatch.intake.auth is enabled but no token is configured: every API call will be"
+              + " refused (set slawatch.intake.auth.tokens.<name>.token and .roles)");
+    }
+  }
+
+  @ServerRequestFilter
+  public Optional<Response> authenticate(ContainerRequestContext request) {
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    String path = request.getUriInfo().getPath();
+    Optional<String> role = requiredRole(path);
+    if (role.isEmpty()) {
+      return Optional.empty();
+    }
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.of(problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
+    }
+    byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    Optional<List<String>> roles =
+        config.tokens().values().stream()
+            .filter(
+                t -> MessageDigest.isEqual(t.token().getBytes(StandardCharsets.UTF_8), presented))
+            .map(AuthConfig.Token::roles)
+            .findFirst();
+    if (roles.isEmpty()) {
+      return Optional.of(problem(401, "unauthenticated", "the token is not known"));
+    }
+    if (!roles.get().contains(role.get())) {
+      return Optional.of(
+          problem(403, "forbidden", "this token lacks the role " + role.get() + " for " + path));
+    }
+    return Optional.empty();
+  }
+
+  static Optional<String> requiredRole(String path) {
+    if (path.startsWith("/api/v1/events")) {
+      return Optional.of("ingest");
+    }
+    if (path.startsWith("/api/v1/customers")) {
+      return Optional.of("admin");
+    }
+    return Optional.empty();
+  }
+
+  private static Response problem(int status, String type, String detail) {
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .header(status == 401 ? "WWW-Authenticate" : "X-Slawatch-Auth", "Bearer")
+        .entity(
+            new Problem(
+                "https://slawatch.io/problems/" + type,
+                status == 401 ? "Authentication required" : "Not allowed",
+                status,
+                detail,
+                List.of()))
+        .build();
+  }
+}
