@@ -94,6 +94,10 @@ public final class LocalRunner {
                 service.port(),
                 service.log()));
       }
+      if (!settings.webhookUrl().isBlank()) {
+        say("webhook    the notifier also posts every alert to " + settings.webhookUrl());
+      }
+      writeConnections(postgres, broker);
       Files.writeString(settings.readyFile(), "ready\n");
       say("state      " + settings.home());
       say(
@@ -105,6 +109,23 @@ public final class LocalRunner {
       System.exit(1);
     }
     stopped.await();
+  }
+
+  /** Where everything is, for tools such as the benchmark: {@code <home>/run.properties}. */
+  private void writeConnections(Postgres postgres, KafkaBroker broker) throws IOException {
+    java.util.Properties run = new java.util.Properties();
+    run.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+    run.setProperty("postgres.user", postgres.user());
+    run.setProperty("postgres.password", postgres.password());
+    for (String database : DATABASES) {
+      run.setProperty("postgres.jdbc." + database, postgres.jdbcUrl(database));
+    }
+    run.setProperty("intake.url", "http://127.0.0.1:" + settings.intakePort());
+    run.setProperty("timer.url", "http://127.0.0.1:" + settings.timerPort());
+    run.setProperty("notifier.url", "http://127.0.0.1:" + settings.notifierPort());
+    try (var out = Files.newBufferedWriter(settings.home().resolve("run.properties"))) {
+      run.store(out, "slawatch local run: connection settings");
+    }
   }
 
   /** The local run's API token (ingest and admin), kept in the state directory for the demo. */

@@ -1,0 +1,346 @@
+package io.slawatch.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./slawatch bench}: the whole pipeline measured as a user sees it, against the local stack
+ * (read from {@code <SLAWATCH_HOME>/run.properties}).
+ *
+ * <ol>
+ *   <li>Throughput: ticket events at {@code --rate} for {@code --duration} through the HTTP batch
+ *       API; events/s accepted and processed (stored by sla-timer), request latency, and sampled
+ *       latency from acceptance to the event being stored by sla-timer.
+ *   <li>Pile-up: {@code --pileup} tickets whose first-response deadline falls at one instant;
+ *       latency from that instant to each breach alert reaching a local webhook.
+ *   <li>Peak memory (VmHWM) of every process of the run.
+ * </ol>
+ */
+public final class Benchmark {
+  private static final Pattern DUE = Pattern.compile("\"due\":\"([^\"]+)\"");
+  private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"([^\"]+)\"");
+
+  private final Path home;
+  private final Properties run = new Properties();
+  private final String token;
+  private final HttpClient http =
+      HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+
+  Benchmark(Path home) throws IOException {
+    this.home = home;
+    try (var in = Files.newBufferedReader(home.resolve("run.properties"))) {
+      run.load(in);
+    }
+    this.token = Files.readString(home.resolve("api-token")).trim();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    Path home = Path.of(System.getenv().getOrDefault("SLAWATCH_HOME", ".slawatch"));
+    Benchmark bench = new Benchmark(home);
+    int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
+    Duration duration = Duration.parse(options.getOrDefault("duration", "PT20S"));
+    int pileup = Integer.parseInt(options.getOrDefault("pileup", "5000"));
+    int webhookPort = Integer.parseInt(options.getOrDefault("webhook-port", "18099"));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("date", Instant.now().toString());
+    result.put("settings", "\"rate=%d duration=%s pileup=%d\"".formatted(rate, duration, pileup));
+    bench.throughput(rate, duration, result);
+    if (pileup > 0) {
+      bench.pileup(pileup, webhookPort, result);
+    }
+    bench.memory(result);
+    String json = json(result);
+    Path out = Files.createDirectories(home.resolve("bench")).resolve("result.json");
+    Files.writeString(out, json + "\n");
+    System.out.println(json);
+    System.out.println("(also in " + out + ")");
+    System.exit(0);
+  }
+
+  private void throughput(int rate, Duration duration, Map<String, Object> result)
+      throws Exception {
+    String runId = "B" + Long.toString(System.currentTimeMillis(), 36);
+    LoadGenerator generator = new LoadGenerator(runId, 200, 42);
+    int batchSize = Math.max(1, Math.min(1000, rate / 10));
+    Semaphore inFlight = new Semaphore(4);
+    List<Double> requestMillis = new CopyOnWriteArrayList<>();
+    List<Double> storedMillis = new CopyOnWriteArrayList<>();
+    AtomicLong accepted = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    Map<String, Long> samples = new ConcurrentHashMap<>();
+    var sampler = Executors.newSingleThreadScheduledExecutor();
+    try (Connection timerDb = timerDb()) {
+      sampler.scheduleWithFixedDelay(
+          () -> sampleStored(timerDb, samples, storedMillis),
+          50,
+          50,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+      say("throughput: %d events/s for %s in batches of %d".formatted(rate, duration, batchSize));
+      long start = System.nanoTime();
+      long end = start + duration.toNanos();
+      long sent = 0;
+      while (System.nanoTime() < end) {
+        List<String> batch = new ArrayList<>(batchSize);
+        String lastTicket = null;
+        while (batch.size() < batchSize) {
+          List<String> ticket = generator.nextTicket(Instant.now());
+          batch.addAll(ticket);
+          lastTicket = subject(ticket.getFirst());
+        }
+        long due = start + (long) (sent * 1e9 / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing the offered load
+        }
+        sent += batch.size();
+        inFlight.acquire();
+        long t0 = System.nanoTime();
+        String sample = lastTicket;
+        int size = batch.size();
+        http.sendAsync(
+                HttpRequest.newBuilder(URI.create(run.getProperty("intake.url") + "/api/v1/events"))
+                    .header("Content-Type", "application/cloudevents-batch+json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", batch) + "]"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .whenComplete(
+                (response, error) -> {
+                  inFlight.release();
+                  long now = System.nanoTime();
+                  if (error == null && response.statusCode() == 200) {
+                    requestMillis.add((now - t0) / 1e6);
+                    accepted.addAndGet(size);
+                    samples.putIfAbsent(sample, now);
+                  } else {
+                    failed.addAndGet(size);
+                  }
+                });
+      }
+      inFlight.acquire(4);
+      double sendSeconds = (System.nanoTime() - start) / 1e9;
+      long processed = awaitProcessed(timerDb, runId, accepted.get(), Duration.ofMinutes(5));
+      double processSeconds = (System.nanoTime() - start) / 1e9;
+      sampler.shutdown();
+      sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("offered_events_per_s", rate);
+      t.put("accepted_events", accepted.get());
+      t.put("failed_events", failed.get());
+      t.put("accepted_events_per_s", "%.0f".formatted(accepted.get() / sendSeconds));
+      t.put("processed_events", processed);
+      t.put("processed_events_per_s", "%.0f".formatted(processed / processSeconds));
+      t.put("batch_request", Percentiles.of(toArray(requestMillis)).json());
+      t.put("accepted_to_stored", Percentiles.of(toArray(storedMillis)).json());
+      result.put("throughput", json(t));
+      say("throughput: " + json(t));
+    }
+  }
+
+  private void sampleStored(Connection db, Map<String, Long> samples, List<Double> stored) {
+    try (PreparedStatement query =
+        db.prepareStatement("select 1 from ticket_event where ticket_id = ? limit 1")) {
+      for (var sample : List.copyOf(samples.entrySet())) {
+        query.setString(1, sample.getKey());
+        try (ResultSet rows = query.executeQuery()) {
+          if (rows.next()) {
+            stored.add((System.nanoTime() - sample.getValue()) / 1e6);
+            samples.remove(sample.getKey());
+          }
+        }
+      }
+    } catch (SQLException e) {
+      say("sampling failed: " + e.getMessage());
+    }
+  }
+
+  private long awaitProcessed(Connection db, String runId, long expected, Duration timeout)
+      throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    long count = 0;
+    try (PreparedStatement query =
+        db.prepareStatement("select count(*) from ticket_event where ticket_id like ?")) {
+      query.setString(1, runId + "-%");
+      while (Instant.now().isBefore(deadline)) {
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          count = rows.getLong(1);
+        }
+        if (count >= expected) {
+          return count;
+        }
+        Thread.sleep(200); // polling the store
+      }
+    }
+    say("only %d of %d events processed within %s".formatted(count, expected, timeout));
+    return count;
+  }
+
+  private void pileup(int tickets, int port, Map<String, Object> result) throws Exception {
+    String runId = "P" + Long.toString(System.currentTimeMillis(), 36);
+    Map<String, Double> latency = new ConcurrentHashMap<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+    receiver.setExecutor(Executors.newFixedThreadPool(4));
+    receiver.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          long now = System.currentTimeMillis();
+          if (body.contains("\"type\":\"sla.breached\"") && body.contains(runId)) {
+            Matcher due = DUE.matcher(body);
+            Matcher subject = SUBJECT.matcher(body);
+            if (due.find() && subject.find()) {
+              latency.putIfAbsent(
+                  subject.group(1), (double) (now - Instant.parse(due.group(1)).toEpochMilli()));
+            }
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      // created 40 s ago on the demo plan (P1: 1 minute): all due at the same instant, 20 s ahead
+      Instant created = Instant.now().minusSeconds(40);
+      Instant due = created.plusSeconds(60);
+      say("pile-up: %d tickets, all due at %s (webhook on :%d)".formatted(tickets, due, port));
+      for (int i = 0; i < tickets; i += 1000) {
+        List<String> batch = new ArrayList<>();
+        for (int k = i; k < Math.min(tickets, i + 1000); k++) {
+          batch.add(
+              LoadGenerator.event(
+                  runId + "-" + k,
+                  "c",
+                  "ticket.created",
+                  created,
+                  "{\"customer\":\"pileup\",\"priority\":\"P1\",\"plan\":\"demo\"}"));
+        }
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(run.getProperty("intake.url") + "/api/v1/events"))
+                    .header("Content-Type", "application/cloudevents-batch+json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", batch) + "]"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("intake answered " + response.statusCode());
+        }
+      }
+      Instant deadline = due.plus(Duration.ofMinutes(10));
+      while (latency.size() < tickets && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200); // polling the receiver's count
+      }
+      double[] values = latency.values().stream().mapToDouble(Double::doubleValue).toArray();
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("tickets", tickets);
+      p.put("breaches_delivered", values.length);
+      p.put("due_to_delivered", Percentiles.of(values).json());
+      double lastMs = values.length == 0 ? 0 : Percentiles.of(values).max();
+      p.put(
+          "delivered_alerts_per_s",
+          "%.0f".formatted(lastMs <= 0 ? 0 : values.length / (lastMs / 1000.0)));
+      result.put("pileup", json(p));
+      say("pile-up: " + json(p));
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  private void memory(Map<String, Object> result) throws IOException {
+    Map<String, Object> peaks = new LinkedHashMap<>();
+    try (var files = Files.list(home.resolve("pids"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
+        String pid = Files.readString(file).trim();
+        Path status = Path.of("/proc", pid, "status");
+        if (Files.exists(status)) {
+          Files.readAllLines(status).stream()
+              .filter(l -> l.startsWith("VmHWM:"))
+              .findFirst()
+              .ifPresent(
+                  l ->
+                      peaks.put(
+                          file.getFileName().toString().replace(".pid", ""),
+                          "\"" + l.substring(6).trim() + "\""));
+        }
+      }
+    }
+    result.put("peak_memory", json(peaks));
+  }
+
+  private Connection timerDb() throws SQLException {
+    return DriverManager.getConnection(
+        run.getProperty("postgres.jdbc.slawatch_timer"),
+        run.getProperty("postgres.user"),
+        run.getProperty("postgres.password"));
+  }
+
+  private static String subject(String event) {
+    Matcher m = SUBJECT.matcher(event);
+    return m.find() ? m.group(1) : "";
+  }
+
+  private static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "usage: bench [--rate N] [--duration PT20S] [--pileup N] [--webhook-port P]; bad: "
+                + args[i]);
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    return options;
+  }
+
+  /** A JSON object of already-JSON values (numbers, strings quoted by the caller, objects). */
+  static String json(Map<String, Object> values) {
+    StringBuilder out = new StringBuilder("{");
+    values.forEach(
+        (key, value) -> {
+          if (out.length() > 1) {
+            out.append(',');
+          }
+          String text = value.toString();
+          boolean raw = value instanceof Number || text.startsWith("{") || text.startsWith("\"");
+          out.append('"').append(key).append("\":").append(raw ? text : "\"" + text + "\"");
+        });
+    return out.append('}').toString();
+  }
+
+  private static void say(String line) {
+    System.out.println("[bench] " + line);
+  }
+}
