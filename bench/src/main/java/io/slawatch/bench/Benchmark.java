@@ -89,7 +89,7 @@ public final class Benchmark {
       throws Exception {
     String runId = "B" + Long.toString(System.currentTimeMillis(), 36);
     LoadGenerator generator = new LoadGenerator(runId, 200, 42);
-    int batchSize = Math.max(1, Math.min(1000, rate / 10));
+    int batchSize = Math.max(5, Math.min(1000, rate / 10));
     Semaphore inFlight = new Semaphore(4);
     List<Double> requestMillis = new CopyOnWriteArrayList<>();
     List<Double> storedMillis = new CopyOnWriteArrayList<>();
@@ -110,7 +110,7 @@ public final class Benchmark {
       while (System.nanoTime() < end) {
         List<String> batch = new ArrayList<>(batchSize);
         String lastTicket = null;
-        while (batch.size() < batchSize) {
+        while (batch.size() + 5 <= batchSize) { // a ticket has at most 5 events
           List<String> ticket = generator.nextTicket(Instant.now());
           batch.addAll(ticket);
           lastTicket = subject(ticket.getFirst());

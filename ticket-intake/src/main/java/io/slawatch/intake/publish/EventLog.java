@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Stores accepted events and publishes them to {@code ticket.events.v1} (key = ticket id) as one
@@ -36,7 +37,9 @@ public class EventLog {
 
   EventLog(
       Pool pool,
-      @Channel("ticket-events") MutinyEmitter<String> ticketEvents,
+      // room for several full batches in flight: each request awaits every ack before committing
+      @Channel("ticket-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+          MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
       Clock clock) {
     this.pool = pool;
