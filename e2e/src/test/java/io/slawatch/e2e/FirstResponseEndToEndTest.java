@@ -62,11 +62,7 @@ class FirstResponseEndToEndTest {
         "sla-timer",
         "slawatch_e2e_timer",
         freePort(),
-        Map.of(
-            "slawatch.timer.plans.e2e.targets.P1", "PT3S",
-            "slawatch.timer.plans.e2e.targets.P2", "PT4S",
-            "slawatch.timer.plans.e2e.targets.P3", "PT5S",
-            "slawatch.timer.plans.e2e.targets.P4", "PT6S"),
+        Map.of("slawatch.timer.plan-files", e2ePlan().toString()),
         logs,
         pids);
     start(
@@ -80,6 +76,24 @@ class FirstResponseEndToEndTest {
     for (ServiceProcess service : SERVICES) {
       service.awaitReady(Duration.ofSeconds(120));
     }
+  }
+
+  /** A seconds-scale 24x7 plan, as a plan file in the sla-core format. */
+  private static Path e2ePlan() throws IOException {
+    return Files.writeString(
+        WORK.resolve("e2e-plan.yaml"),
+        """
+        name: e2e
+        title: End-to-end test plan (seconds)
+        priorities: {P1: [P1], P2: [P2], P3: [P3], P4: [P4]}
+        warnings: [75%]
+        pause_statuses: [pending, on_hold]
+        clocks:
+          P1: {first_response: {target: PT3S, calendar: 24x7}}
+          P2: {first_response: {target: PT4S, calendar: 24x7}}
+          P3: {first_response: {target: PT5S, calendar: 24x7}}
+          P4: {first_response: {target: PT6S, calendar: 24x7}}
+        """);
   }
 
   private static void start(

@@ -1,8 +1,10 @@
 package io.slawatch.timer.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.calendar.CalendarReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -19,6 +21,12 @@ public class CoreProducers {
   @ApplicationScoped
   TicketEventCodec ticketEventCodec(ObjectMapper mapper) {
     return new TicketEventCodec(mapper);
+  }
+
+  @Produces
+  @ApplicationScoped
+  CustomerCodec customerCodec(ObjectMapper mapper, CalendarReader calendars) {
+    return new CustomerCodec(mapper, calendars);
   }
 
   @Produces

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** sla-timer's settings ({@code slawatch.timer.*}). */
 @ConfigMapping(prefix = "slawatch.timer")
@@ -17,19 +17,14 @@ public interface TimerConfig {
   @WithDefault("500")
   int batchSize();
 
-  /** The plan of a ticket whose event names none (or an unknown one). */
-  @WithDefault("standard")
+  /** The plan of a ticket whose customer is unknown and whose event names no plan. */
+  @WithDefault("jamf-standard")
   String defaultPlan();
 
-  /** Warning thresholds, as fractions of the target. */
-  @WithDefault("0.75")
-  List<Double> warningThresholds();
+  /** The time zone of a customer the registry does not know (for its default business hours). */
+  @WithDefault("UTC")
+  String defaultZone();
 
-  /** Plans by name. */
-  Map<String, Plan> plans();
-
-  interface Plan {
-    /** First-response target by priority (keys P1..P4). */
-    Map<String, Duration> targets();
-  }
+  /** Plan files (YAML, the sla-core plan format) besides the presets and the bundled demo plan. */
+  Optional<List<String>> planFiles();
 }

@@ -4,8 +4,10 @@ import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.clock.Evaluation;
+import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.timer.plan.PlanCatalog;
+import io.slawatch.timer.customer.CustomerDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,17 +15,22 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Stores a ticket event and brings the ticket's pending timers in line with what the engine says
- * its events now call for: new alerts are scheduled, alerts no longer due are cancelled, alerts
- * already fired are never scheduled again.
+ * Stores a ticket event and brings the ticket's pending timers in line with what the SLA engine
+ * says all its events (in any arrival order) now call for, on its customer's plan and business
+ * calendar: new alerts are scheduled, alerts no longer due are cancelled, alerts already fired are
+ * never scheduled again, and alerts due already (a late event) fire at once.
  */
 @ApplicationScoped
 public class TimerScheduler {
@@ -32,13 +39,23 @@ public class TimerScheduler {
   private final Pool pool;
   private final TicketEventCodec events;
   private final SlaAlertCodec alerts;
-  private final PlanCatalog plans;
+  private final SlaEngine engine;
+  private final CustomerDirectory customers;
+  private final Clock clock;
 
-  TimerScheduler(Pool pool, TicketEventCodec events, SlaAlertCodec alerts, PlanCatalog plans) {
+  TimerScheduler(
+      Pool pool,
+      TicketEventCodec events,
+      SlaAlertCodec alerts,
+      SlaEngine engine,
+      CustomerDirectory customers,
+      Clock clock) {
     this.pool = pool;
     this.events = events;
     this.alerts = alerts;
-    this.plans = plans;
+    this.engine = engine;
+    this.customers = customers;
+    this.clock = clock;
   }
 
   public Uni<Void> apply(TicketEvent event) {
@@ -60,11 +77,19 @@ public class TimerScheduler {
                         LOG.debugf("duplicate event %s skipped", event.eventId());
                         return Uni.createFrom().voidItem();
                       }
+                      if (event instanceof TicketEvent.Created created) {
+                        return conn.preparedQuery(
+                                "insert into ticket (ticket_id, customer_id) values ($1, $2)"
+                                    + " on conflict do nothing")
+                            .execute(Tuple.of(created.ticket().value(), created.customer().value()))
+                            .flatMap(done -> reschedule(conn, event.ticket().value()));
+                      }
                       return reschedule(conn, event.ticket().value());
                     }));
   }
 
-  private Uni<Void> reschedule(SqlConnection conn, String ticket) {
+  /** Recomputes one ticket's timers from its stored events, inside the caller's transaction. */
+  public Uni<Void> reschedule(SqlConnection conn, String ticket) {
     return conn.preparedQuery("select payload::text from ticket_event where ticket_id = $1")
         .execute(Tuple.of(ticket))
         .flatMap(
@@ -78,25 +103,37 @@ public class TimerScheduler {
                           "stored event of " + ticket + " no longer decodes: " + invalid);
                 }
               }
-              Optional<String> plan =
+              Optional<String> customer =
                   history.stream()
                       .filter(TicketEvent.Created.class::isInstance)
-                      .map(e -> ((TicketEvent.Created) e).plan())
-                      .flatMap(Optional::stream)
+                      .map(e -> ((TicketEvent.Created) e).customer().value())
                       .findFirst();
-              List<SlaAlert> wanted = plans.policy(plan).alertsFor(history);
-              LOG.debugf(
-                  "ticket %s: %d event(s), %d alert(s) scheduled",
-                  ticket, history.size(), wanted.size());
-              String[] wantedIds = wanted.stream().map(SlaAlert::id).toArray(String[]::new);
-              return conn.preparedQuery(
-                      "delete from timer where ticket_id = $1 and alert_id <> all($2)")
-                  .execute(Tuple.of(ticket, wantedIds))
-                  .flatMap(deleted -> insertTimers(conn, ticket, wanted));
+              return customers
+                  .terms(conn, customer)
+                  .flatMap(
+                      terms -> {
+                        // an event stamped slightly ahead of our clock (skew) still counts
+                        Instant asOf =
+                            history.stream()
+                                .map(TicketEvent::occurredAt)
+                                .reduce(clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
+                        Evaluation evaluation = engine.evaluate(history, terms, asOf);
+                        Map<String, SlaAlert> wanted = new LinkedHashMap<>();
+                        evaluation.alerts().forEach(a -> wanted.put(a.id(), a));
+                        evaluation.upcoming().forEach(a -> wanted.put(a.id(), a));
+                        LOG.debugf(
+                            "ticket %s: %d event(s), %d alert(s) wanted",
+                            ticket, history.size(), wanted.size());
+                        return conn.preparedQuery(
+                                "delete from timer where ticket_id = $1 and alert_id <> all($2)")
+                            .execute(Tuple.of(ticket, wanted.keySet().toArray(String[]::new)))
+                            .flatMap(deleted -> insertTimers(conn, ticket, wanted.values()));
+                      });
             });
   }
 
-  private Uni<Void> insertTimers(SqlConnection conn, String ticket, List<SlaAlert> wanted) {
+  private Uni<Void> insertTimers(
+      SqlConnection conn, String ticket, java.util.Collection<SlaAlert> wanted) {
     if (wanted.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
