@@ -88,6 +88,7 @@ class KafkaBrokerTest {
                   "ticket.events.v1", 6,
                   "sla.alerts.v1", 3,
                   "ticket.inbound.v1", 6,
+                  "ticket.inbound.dlq.v1", 3,
                   "customer.events.v1", 3));
       assertThat(topics.values())
           .allSatisfy(
