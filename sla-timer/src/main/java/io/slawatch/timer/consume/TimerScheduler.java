@@ -1,6 +1,5 @@
 package io.slawatch.timer.consume;
 
-import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.alert.SlaAlert;
@@ -10,7 +9,6 @@ import io.slawatch.core.event.TicketEvent;
 import io.slawatch.timer.customer.CustomerDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +38,7 @@ public class TimerScheduler {
   private final SlaAlertCodec alerts;
   private final SlaEngine engine;
   private final CustomerDirectory customers;
+  private final TicketHistory history;
   private final Clock clock;
 
   TimerScheduler(
@@ -49,12 +47,14 @@ public class TimerScheduler {
       SlaAlertCodec alerts,
       SlaEngine engine,
       CustomerDirectory customers,
+      TicketHistory history,
       Clock clock) {
     this.pool = pool;
     this.events = events;
     this.alerts = alerts;
     this.engine = engine;
     this.customers = customers;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -90,40 +90,27 @@ public class TimerScheduler {
 
   /** Recomputes one ticket's timers from its stored events, inside the caller's transaction. */
   public Uni<Void> reschedule(SqlConnection conn, String ticket) {
-    return conn.preparedQuery("select payload::text from ticket_event where ticket_id = $1")
-        .execute(Tuple.of(ticket))
+    return history
+        .load(conn, ticket)
         .flatMap(
-            rows -> {
-              List<TicketEvent> history = new ArrayList<>();
-              for (Row row : rows) {
-                switch (events.decode(row.getString(0).getBytes(StandardCharsets.UTF_8))) {
-                  case Decoding.Valid valid -> history.add(valid.event());
-                  case Decoding.Invalid invalid ->
-                      throw new IllegalStateException(
-                          "stored event of " + ticket + " no longer decodes: " + invalid);
-                }
-              }
-              Optional<String> customer =
-                  history.stream()
-                      .filter(TicketEvent.Created.class::isInstance)
-                      .map(e -> ((TicketEvent.Created) e).customer().value())
-                      .findFirst();
+            stored -> {
+              Optional<String> customer = TicketHistory.customer(stored);
               return customers
                   .terms(conn, customer)
                   .flatMap(
                       terms -> {
                         // an event stamped slightly ahead of our clock (skew) still counts
                         Instant asOf =
-                            history.stream()
+                            stored.stream()
                                 .map(TicketEvent::occurredAt)
                                 .reduce(clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
-                        Evaluation evaluation = engine.evaluate(history, terms, asOf);
+                        Evaluation evaluation = engine.evaluate(stored, terms, asOf);
                         Map<String, SlaAlert> wanted = new LinkedHashMap<>();
                         evaluation.alerts().forEach(a -> wanted.put(a.id(), a));
                         evaluation.upcoming().forEach(a -> wanted.put(a.id(), a));
                         LOG.debugf(
                             "ticket %s: %d event(s), %d alert(s) wanted",
-                            ticket, history.size(), wanted.size());
+                            ticket, stored.size(), wanted.size());
                         return conn.preparedQuery(
                                 "delete from timer where ticket_id = $1 and alert_id <> all($2)")
                             .execute(Tuple.of(ticket, wanted.keySet().toArray(String[]::new)))

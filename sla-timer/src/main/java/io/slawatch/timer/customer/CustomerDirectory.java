@@ -7,7 +7,7 @@ import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.timer.config.TimerConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public class CustomerDirectory {
     this.fallback = CustomerTerms.of(config.defaultPlan(), ZoneId.of(config.defaultZone()));
   }
 
-  public Uni<CustomerTerms> terms(SqlConnection conn, Optional<String> customer) {
+  public Uni<CustomerTerms> terms(SqlClient conn, Optional<String> customer) {
     if (customer.isEmpty()) {
       return Uni.createFrom().item(fallback);
     }

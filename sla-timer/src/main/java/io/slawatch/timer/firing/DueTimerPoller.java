@@ -2,7 +2,10 @@ package io.slawatch.timer.firing;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.slawatch.contract.json.SlaAlertCodec;
+import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.timer.config.TimerConfig;
+import io.slawatch.timer.metrics.TimerMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -39,6 +42,8 @@ public class DueTimerPoller {
   private final Clock clock;
   private final TimerConfig config;
   private final Vertx vertx;
+  private final SlaAlertCodec codec;
+  private final TimerMetrics metrics;
   private final AtomicBoolean firing = new AtomicBoolean();
   private long periodic = -1;
 
@@ -47,12 +52,16 @@ public class DueTimerPoller {
       @Channel("sla-alerts") MutinyEmitter<String> alerts,
       Clock clock,
       TimerConfig config,
-      Vertx vertx) {
+      Vertx vertx,
+      SlaAlertCodec codec,
+      TimerMetrics metrics) {
     this.pool = pool;
     this.alerts = alerts;
     this.clock = clock;
     this.config = config;
     this.vertx = vertx;
+    this.codec = codec;
+    this.metrics = metrics;
   }
 
   void start(@Observes StartupEvent started) {
@@ -99,6 +108,15 @@ public class DueTimerPoller {
                 .flatMap(claimed -> publish(conn, claimed, now)));
   }
 
+  private void record(RowSet<Row> claimed) {
+    java.time.Instant now = clock.instant();
+    for (Row row : claimed) {
+      SlaAlert alert =
+          codec.decode(row.getString(2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      metrics.fired(alert, java.time.Duration.between(alert.firedAt(), now));
+    }
+  }
+
   private Uni<Integer> publish(SqlConnection conn, RowSet<Row> claimed, OffsetDateTime now) {
     if (claimed.size() == 0) {
       return Uni.createFrom().item(0);
@@ -123,6 +141,7 @@ public class DueTimerPoller {
                         "insert into fired_alert (alert_id, ticket_id, fired_at)"
                             + " values ($1, $2, $3) on conflict do nothing")
                     .executeBatch(fired))
+        .invoke(done -> record(claimed))
         .map(done -> fired.size())
         .invoke(count -> LOG.debugf("fired %d alert(s)", count));
   }

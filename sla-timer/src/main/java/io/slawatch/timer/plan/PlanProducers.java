@@ -46,6 +46,20 @@ public class PlanProducers {
     return catalog;
   }
 
+  /** The names of every plan sla-timer can run, presets last. */
+  public record PlanNames(List<String> names) {}
+
+  @Produces
+  @jakarta.inject.Singleton
+  PlanNames planNames(TimerConfig config, PlanCatalog catalog) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(BUNDLED);
+    for (String file : config.planFiles().orElse(List.of())) {
+      names.add(PlanReader.read(Path.of(file)).name());
+    }
+    names.addAll(io.slawatch.core.plan.PresetPlans.NAMES);
+    return new PlanNames(List.copyOf(names));
+  }
+
   @Produces
   @ApplicationScoped
   SlaEngine engine(PlanCatalog plans) {

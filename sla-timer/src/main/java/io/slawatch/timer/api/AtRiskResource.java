@@ -1,0 +1,98 @@
+package io.slawatch.timer.api;
+
+import io.slawatch.contract.json.SlaAlertCodec;
+import io.slawatch.contract.json.Violation;
+import io.slawatch.core.alert.SlaAlert;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/at-risk?within=PT1H}: open clocks whose breach falls within the window,
+ * soonest first; filter by {@code plan}, {@code priority}, {@code customer}. Read from the pending
+ * breach timers, so it costs one index range scan.
+ */
+@Path("/api/v1/at-risk")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class AtRiskResource {
+  private static final int LIMIT = 1000;
+
+  private final Pool pool;
+  private final SlaAlertCodec codec;
+  private final Clock clock;
+
+  AtRiskResource(Pool pool, SlaAlertCodec codec, Clock clock) {
+    this.pool = pool;
+    this.codec = codec;
+    this.clock = clock;
+  }
+
+  @GET
+  public Uni<Response> atRisk(
+      @QueryParam("within") @DefaultValue("PT1H") String within,
+      @QueryParam("plan") String plan,
+      @QueryParam("priority") String priority,
+      @QueryParam("customer") String customer) {
+    Duration window;
+    try {
+      window = Duration.parse(within);
+    } catch (DateTimeParseException e) {
+      return Uni.createFrom()
+          .item(
+              Problem.response(
+                  400,
+                  "invalid-query",
+                  "The query is not valid",
+                  List.of(new Violation("within", "must be an ISO-8601 duration like PT1H"))));
+    }
+    Instant now = clock.instant();
+    return pool.preparedQuery(
+            "select payload from timer where fire_at <= $1 and alert_id like '%/sla.breached/%'"
+                + " order by fire_at limit $2")
+        .execute(Tuple.of(OffsetDateTime.ofInstant(now.plus(window), ZoneOffset.UTC), LIMIT))
+        .map(
+            rows -> {
+              List<Map<String, Object>> clocks = new ArrayList<>();
+              for (Row row : rows) {
+                SlaAlert breach = codec.decode(row.getString(0).getBytes(StandardCharsets.UTF_8));
+                if ((plan == null || plan.equals(breach.plan()))
+                    && (priority == null || priority.equalsIgnoreCase(breach.priority().name()))
+                    && (customer == null || customer.equals(breach.customer().value()))) {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("ticket", breach.ticket().value());
+                  entry.put("customer", breach.customer().value());
+                  entry.put("plan", breach.plan());
+                  entry.put("priority", breach.priority().name());
+                  entry.put("clock", breach.clock().wireName());
+                  entry.put("cycle", breach.cycle());
+                  entry.put("due", breach.due().toString());
+                  entry.put("time_left", Duration.between(now, breach.due()).toString());
+                  clocks.add(entry);
+                }
+              }
+              return Response.ok(
+                      Map.of("as_of", now.toString(), "within", within, "clocks", clocks))
+                  .type(MediaType.APPLICATION_JSON)
+                  .build();
+            });
+  }
+}

@@ -1,0 +1,29 @@
+package io.slawatch.timer.api;
+
+import io.slawatch.contract.json.Violation;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An RFC 9457 problem detail, with the offending fields named. */
+public record Problem(
+    String type, String title, int status, String detail, List<Violation> violations) {
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  static Response response(int status, String type, String title, List<Violation> violations) {
+    return Response.status(status)
+        .type(MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "https://slawatch.io/problems/" + type,
+                title,
+                status,
+                violations.isEmpty()
+                    ? title
+                    : violations.stream()
+                        .map(v -> v.field() + " " + v.message())
+                        .toList()
+                        .toString(),
+                violations))
+        .build();
+  }
+}

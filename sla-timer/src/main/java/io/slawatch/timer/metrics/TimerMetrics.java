@@ -1,0 +1,65 @@
+package io.slawatch.timer.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.SlaAlert;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * What the firing loop measures as alerts go out: {@code slawatch_sla_outcomes_total} (met or
+ * breached, by plan, priority and clock), {@code slawatch_timer_firing_lateness_seconds} and {@code
+ * slawatch_first_response_seconds}. No ticket id is ever a label.
+ */
+@ApplicationScoped
+public class TimerMetrics {
+  private static final double[] RESPONSE_BUCKETS_SECONDS = {
+    60, 300, 900, 1800, 3600, 7200, 10800, 14400, 21600, 28800, 43200, 86400, 172800
+  };
+
+  private final MeterRegistry registry;
+  private final Timer lateness;
+
+  TimerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.lateness =
+        Timer.builder("slawatch_timer_firing_lateness")
+            .description("How late an alert was published after its firing instant")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(10))
+            .register(registry);
+  }
+
+  public void fired(SlaAlert alert, Duration late) {
+    lateness.record(late.isNegative() ? Duration.ZERO : late);
+    if (alert.kind() == AlertKind.BREACHED || alert.kind() == AlertKind.MET) {
+      Counter.builder("slawatch_sla_outcomes")
+          .description("Commitments met or breached")
+          .tag("plan", alert.plan())
+          .tag("priority", alert.priority().name())
+          .tag("clock", alert.clock().wireName())
+          .tag("outcome", alert.kind() == AlertKind.MET ? "met" : "breached")
+          .register(registry)
+          .increment();
+    }
+    if (alert.kind() == AlertKind.MET && alert.clock() == ClockKind.FIRST_RESPONSE) {
+      alert
+          .elapsed()
+          .ifPresent(
+              elapsed ->
+                  DistributionSummary.builder("slawatch_first_response_seconds")
+                      .description("Business time to the first response, when met")
+                      .baseUnit("seconds")
+                      .serviceLevelObjectives(RESPONSE_BUCKETS_SECONDS)
+                      .tag("plan", alert.plan())
+                      .tag("priority", alert.priority().name())
+                      .register(registry)
+                      .record(elapsed.toMillis() / 1000.0));
+    }
+  }
+}
