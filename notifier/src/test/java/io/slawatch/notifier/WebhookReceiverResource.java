@@ -4,22 +4,41 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.slawatch.testinfra.WebhookReceiver;
 import java.util.Map;
 
-/** Starts a real webhook receiver and points the notifier's webhook channel at it. */
+/**
+ * Real HTTP peers for every HTTP channel (generic webhook, Slack, Teams, PagerDuty Events API,
+ * Alertmanager), with the notifier pointed at them.
+ */
 public class WebhookReceiverResource implements QuarkusTestResourceLifecycleManager {
   static WebhookReceiver receiver;
+  static WebhookReceiver slack;
+  static WebhookReceiver teams;
+  static WebhookReceiver pagerduty;
+  static WebhookReceiver alertmanager;
 
   @Override
   public Map<String, String> start() {
     receiver = WebhookReceiver.start();
+    slack = WebhookReceiver.start();
+    teams = WebhookReceiver.start();
+    pagerduty = WebhookReceiver.start();
+    alertmanager = WebhookReceiver.start();
+    String alertmanagerBase = alertmanager.url().replace("/hooks/sla", "");
     return Map.of(
-        "slawatch.notifier.webhook.url",
-        receiver.url(),
-        "slawatch.notifier.webhook.initial-backoff",
-        "50ms");
+        "slawatch.notifier.webhook.url", receiver.url(),
+        "slawatch.notifier.slack.webhook-url", slack.url(),
+        "slawatch.notifier.teams.webhook-url", teams.url(),
+        "slawatch.notifier.pagerduty.routing-key", "R0UT1NGKEY",
+        "slawatch.notifier.pagerduty.events-url", pagerduty.url(),
+        "slawatch.notifier.alertmanager.url", alertmanagerBase,
+        "slawatch.notifier.http.initial-backoff", "50ms");
   }
 
   @Override
   public void stop() {
     receiver.close();
+    slack.close();
+    teams.close();
+    pagerduty.close();
+    alertmanager.close();
   }
 }

@@ -12,16 +12,18 @@ public interface NotifierConfig {
 
   Webhook webhook();
 
-  interface Console {
-    /** Log every alert on the console (the demo's channel). */
-    @WithDefault("true")
-    boolean enabled();
-  }
+  /** Retries of the HTTP channels (Slack, Teams, PagerDuty, Alertmanager, webhook). */
+  Http http();
 
-  interface Webhook {
-    /** Where to POST each alert as a CloudEvent; no webhook channel when unset. */
-    Optional<String> url();
+  Slack slack();
 
+  Teams teams();
+
+  PagerDuty pagerduty();
+
+  Alertmanager alertmanager();
+
+  interface Http {
     @WithDefault("5s")
     Duration timeout();
 
@@ -30,5 +32,39 @@ public interface NotifierConfig {
 
     @WithDefault("500ms")
     Duration initialBackoff();
+  }
+
+  interface Slack {
+    /** A Slack incoming-webhook URL (a secret); no Slack channel when unset. */
+    Optional<String> webhookUrl();
+  }
+
+  interface Teams {
+    /** A Microsoft Teams Workflows webhook URL (a secret); no Teams channel when unset. */
+    Optional<String> webhookUrl();
+  }
+
+  interface PagerDuty {
+    /** The Events API v2 integration (routing) key (a secret); no PagerDuty channel when unset. */
+    Optional<String> routingKey();
+
+    @WithDefault("https://events.pagerduty.com/v2/enqueue")
+    String eventsUrl();
+  }
+
+  interface Alertmanager {
+    /** Alertmanager's base URL, e.g. http://alertmanager:9093; no channel when unset. */
+    Optional<String> url();
+  }
+
+  interface Console {
+    /** Log every alert on the console (the demo's channel). */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
+  interface Webhook {
+    /** Where to POST each alert as a CloudEvent; no webhook channel when unset or empty. */
+    Optional<String> url();
   }
 }

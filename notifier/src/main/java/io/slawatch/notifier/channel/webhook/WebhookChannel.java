@@ -2,31 +2,24 @@ package io.slawatch.notifier.channel.webhook;
 
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
 /**
  * POSTs each alert to a configured URL as a structured CloudEvent, with an {@code Idempotency-Key}
- * header (the alert id) so a receiver can drop the rare repeat after a crash. Retries with backoff
- * on errors and non-2xx answers.
+ * header (the alert id) so a receiver can drop the rare repeat after a crash.
  */
 @ApplicationScoped
 public class WebhookChannel implements AlertChannel {
   private final NotifierConfig.Webhook config;
-  private final WebClient client;
+  private final JsonPoster poster;
 
-  WebhookChannel(NotifierConfig config, Vertx vertx) {
+  WebhookChannel(NotifierConfig config, JsonPoster poster) {
     this.config = config.webhook();
-    this.client =
-        WebClient.create(
-            vertx, new WebClientOptions(new JsonObject()).setUserAgent("slawatch-notifier"));
+    this.poster = poster;
   }
 
   @Override
@@ -36,34 +29,15 @@ public class WebhookChannel implements AlertChannel {
 
   @Override
   public boolean enabled() {
-    return config.url().isPresent();
+    return config.url().filter(url -> !url.isBlank()).isPresent();
   }
 
   @Override
   public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
-    AtomicInteger attempts = new AtomicInteger();
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              attempts.incrementAndGet();
-              return client
-                  .postAbs(config.url().orElseThrow())
-                  .timeout(config.timeout().toMillis())
-                  .putHeader("Content-Type", "application/cloudevents+json")
-                  .putHeader("Idempotency-Key", alert.id())
-                  .sendBuffer(Buffer.buffer(cloudEvent))
-                  .map(
-                      response -> {
-                        if (response.statusCode() / 100 != 2) {
-                          throw new IllegalStateException(
-                              "webhook answered " + response.statusCode());
-                        }
-                        return attempts.get();
-                      });
-            })
-        .onFailure()
-        .retry()
-        .withBackOff(config.initialBackoff())
-        .atMost(Math.max(0, config.maxAttempts() - 1));
+    return poster.post(
+        config.url().orElseThrow(),
+        "application/cloudevents+json",
+        Map.of("Idempotency-Key", alert.id()),
+        cloudEvent);
   }
 }

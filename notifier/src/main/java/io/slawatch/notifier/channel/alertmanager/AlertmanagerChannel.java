@@ -1,0 +1,74 @@
+package io.slawatch.notifier.channel.alertmanager;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.http.AlertText;
+import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.config.NotifierConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Prometheus Alertmanager API v2 ({@code POST /api/v2/alerts}), so teams reuse their routing: one
+ * alert per clock (labels: alertname, ticket, clock, cycle, plan, priority, customer); {@code
+ * sla.met} ends it.
+ */
+@ApplicationScoped
+public class AlertmanagerChannel implements AlertChannel {
+  private final NotifierConfig.Alertmanager config;
+  private final JsonPoster poster;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  AlertmanagerChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper, Clock clock) {
+    this.config = config.alertmanager();
+    this.poster = poster;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "alertmanager";
+  }
+
+  @Override
+  public boolean enabled() {
+    return config.url().filter(url -> !url.isBlank()).isPresent();
+  }
+
+  @Override
+  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+    String base = config.url().orElseThrow().replaceAll("/+$", "");
+    return poster.post(
+        base + "/api/v2/alerts", "application/json", Map.of(), alerts(alert).toString());
+  }
+
+  ArrayNode alerts(SlaAlert alert) {
+    ArrayNode alerts = mapper.createArrayNode();
+    ObjectNode entry = alerts.addObject();
+    ObjectNode labels = entry.putObject("labels");
+    labels.put("alertname", "SlaCommitment");
+    labels.put("ticket", alert.ticket().value());
+    labels.put("clock", alert.clock().wireName());
+    labels.put("cycle", Integer.toString(alert.cycle()));
+    labels.put("plan", alert.plan());
+    labels.put("priority", alert.priority().name());
+    labels.put("customer", alert.customer().value());
+    labels.put("severity", alert.kind() == AlertKind.BREACHED ? "critical" : "warning");
+    ObjectNode annotations = entry.putObject("annotations");
+    annotations.put("summary", AlertText.title(alert));
+    annotations.put("due", alert.due().toString());
+    entry.put("startsAt", alert.firedAt().toString());
+    if (alert.kind() == AlertKind.MET) {
+      entry.put("endsAt", clock.instant().toString());
+    }
+    return alerts;
+  }
+}

@@ -1,0 +1,71 @@
+package io.slawatch.notifier.channel.pagerduty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.http.AlertText;
+import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.config.NotifierConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * PagerDuty Events API v2: a warning or breach triggers an incident keyed by {@code dedup_key} =
+ * ticket/clock/cycle (so the warning and the breach of one clock are one incident); {@code sla.met}
+ * resolves it.
+ */
+@ApplicationScoped
+public class PagerDutyChannel implements AlertChannel {
+  private final NotifierConfig.PagerDuty config;
+  private final JsonPoster poster;
+  private final ObjectMapper mapper;
+
+  PagerDutyChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
+    this.config = config.pagerduty();
+    this.poster = poster;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public String name() {
+    return "pagerduty";
+  }
+
+  @Override
+  public boolean enabled() {
+    return config.routingKey().filter(key -> !key.isBlank()).isPresent();
+  }
+
+  @Override
+  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+    return poster.post(config.eventsUrl(), "application/json", Map.of(), event(alert).toString());
+  }
+
+  public static String dedupKey(SlaAlert alert) {
+    return "slawatch/" + alert.ticket() + "/" + alert.clock().wireName() + "/" + alert.cycle();
+  }
+
+  ObjectNode event(SlaAlert alert) {
+    ObjectNode event = mapper.createObjectNode();
+    event.put("routing_key", config.routingKey().orElseThrow());
+    event.put("dedup_key", dedupKey(alert));
+    if (alert.kind() == AlertKind.MET) {
+      return event.put("event_action", "resolve");
+    }
+    event.put("event_action", "trigger");
+    ObjectNode payload = event.putObject("payload");
+    payload.put("summary", AlertText.title(alert));
+    payload.put("source", "slawatch");
+    payload.put("severity", alert.kind() == AlertKind.BREACHED ? "critical" : "warning");
+    payload.put("timestamp", alert.firedAt().toString());
+    payload.put("component", alert.plan());
+    payload.put("group", alert.customer().value());
+    payload.put("class", alert.kind().type());
+    ObjectNode details = payload.putObject("custom_details");
+    AlertText.facts(alert).forEach(details::put);
+    return event;
+  }
+}

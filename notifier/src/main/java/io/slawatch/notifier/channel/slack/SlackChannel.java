@@ -1,0 +1,58 @@
+package io.slawatch.notifier.channel.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.http.AlertText;
+import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.config.NotifierConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/** Slack incoming webhook: a Block Kit message (header, fields) with a plain-text fallback. */
+@ApplicationScoped
+public class SlackChannel implements AlertChannel {
+  private final NotifierConfig.Slack config;
+  private final JsonPoster poster;
+  private final ObjectMapper mapper;
+
+  SlackChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
+    this.config = config.slack();
+    this.poster = poster;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public String name() {
+    return "slack";
+  }
+
+  @Override
+  public boolean enabled() {
+    return config.webhookUrl().filter(url -> !url.isBlank()).isPresent();
+  }
+
+  @Override
+  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+    return poster.post(
+        config.webhookUrl().orElseThrow(), "application/json", Map.of(), message(alert).toString());
+  }
+
+  ObjectNode message(SlaAlert alert) {
+    ObjectNode message = mapper.createObjectNode();
+    message.put("text", AlertText.title(alert));
+    ArrayNode blocks = message.putArray("blocks");
+    ObjectNode header = blocks.addObject().put("type", "header");
+    header.putObject("text").put("type", "plain_text").put("text", AlertText.title(alert));
+    ObjectNode section = blocks.addObject().put("type", "section");
+    ArrayNode fields = section.putArray("fields");
+    AlertText.facts(alert)
+        .forEach(
+            (name, value) ->
+                fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value));
+    return message;
+  }
+}

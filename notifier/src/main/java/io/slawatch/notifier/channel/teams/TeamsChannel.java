@@ -1,0 +1,69 @@
+package io.slawatch.notifier.channel.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.http.AlertText;
+import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.config.NotifierConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/** Microsoft Teams Workflows webhook: a message carrying one Adaptive Card (title and facts). */
+@ApplicationScoped
+public class TeamsChannel implements AlertChannel {
+  private final NotifierConfig.Teams config;
+  private final JsonPoster poster;
+  private final ObjectMapper mapper;
+
+  TeamsChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
+    this.config = config.teams();
+    this.poster = poster;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public String name() {
+    return "teams";
+  }
+
+  @Override
+  public boolean enabled() {
+    return config.webhookUrl().filter(url -> !url.isBlank()).isPresent();
+  }
+
+  @Override
+  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+    return poster.post(
+        config.webhookUrl().orElseThrow(), "application/json", Map.of(), message(alert).toString());
+  }
+
+  ObjectNode message(SlaAlert alert) {
+    ObjectNode message = mapper.createObjectNode().put("type", "message");
+    ObjectNode attachment =
+        message
+            .putArray("attachments")
+            .addObject()
+            .put("contentType", "application/vnd.microsoft.card.adaptive");
+    ObjectNode card =
+        attachment
+            .putObject("content")
+            .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+            .put("type", "AdaptiveCard")
+            .put("version", "1.4");
+    ArrayNode body = card.putArray("body");
+    body.addObject()
+        .put("type", "TextBlock")
+        .put("text", AlertText.title(alert))
+        .put("weight", "Bolder")
+        .put("size", "Medium")
+        .put("wrap", true);
+    ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+    AlertText.facts(alert)
+        .forEach((name, value) -> facts.addObject().put("title", name).put("value", value));
+    return message;
+  }
+}
