@@ -60,6 +60,19 @@ class AlertDeliveryTest {
     assertThat(call.header("Content-Type")).isEqualTo("application/cloudevents+json");
     assertThat(call.header("Idempotency-Key"))
         .isEqualTo(ticket + "/first_response/1/sla.breached/1.0");
+
+    String metrics =
+        io.restassured.RestAssured.given()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(metrics)
+        .containsPattern(
+            "slawatch_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"delivered\"[^}]*\\} [1-9]")
+        .contains("slawatch_notification_delivery_seconds_bucket")
+        .doesNotContain(ticket);
   }
 
   @Test

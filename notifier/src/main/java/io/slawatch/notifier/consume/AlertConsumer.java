@@ -30,12 +30,19 @@ public class AlertConsumer {
   private final Pool pool;
   private final List<AlertChannel> channels;
   private final Clock clock;
+  private final io.micrometer.core.instrument.MeterRegistry registry;
 
-  AlertConsumer(SlaAlertCodec codec, Pool pool, Instance<AlertChannel> channels, Clock clock) {
+  AlertConsumer(
+      SlaAlertCodec codec,
+      Pool pool,
+      Instance<AlertChannel> channels,
+      Clock clock,
+      io.micrometer.core.instrument.MeterRegistry registry) {
     this.codec = codec;
     this.pool = pool;
     this.channels = channels.stream().filter(AlertChannel::enabled).toList();
     this.clock = clock;
+    this.registry = registry;
     LOG.infof("alert channels: %s", this.channels.stream().map(AlertChannel::name).toList());
   }
 
@@ -82,6 +89,22 @@ public class AlertConsumer {
 
   private Uni<Void> record(
       SlaAlert alert, AlertChannel channel, String status, int attempts, String detail) {
+    io.micrometer.core.instrument.Counter.builder("slawatch_notifications")
+        .description("Alert deliveries by channel and outcome")
+        .tag("channel", channel.name())
+        .tag("outcome", status)
+        .register(registry)
+        .increment();
+    if (status.equals("delivered")) {
+      io.micrometer.core.instrument.Timer.builder("slawatch_notification_delivery")
+          .description("From the alert's firing instant to its delivery")
+          .tag("channel", channel.name())
+          .publishPercentileHistogram()
+          .minimumExpectedValue(java.time.Duration.ofMillis(1))
+          .maximumExpectedValue(java.time.Duration.ofMinutes(10))
+          .register(registry)
+          .record(java.time.Duration.between(alert.firedAt(), clock.instant()).abs());
+    }
     return pool.preparedQuery(
             "insert into delivery (alert_id, channel, status, attempts, detail, handled_at)"
                 + " values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
