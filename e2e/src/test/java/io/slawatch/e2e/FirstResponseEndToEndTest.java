@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * The whole path, each hop real: HTTP into ticket-intake, Kafka, sla-timer's durable timers in
  * PostgreSQL, Kafka again, notifier, and a webhook receiver on the far end.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class FirstResponseEndToEndTest {
   private static final Path REPO = Path.of(System.getProperty("slawatch.repo", ".."));
   private static final Path WORK =
@@ -36,6 +37,8 @@ class FirstResponseEndToEndTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static WebhookReceiver webhook;
   private static int intakePort;
+  private static int timerPort;
+  private static int notifierPort;
   private static final String TOKEN = UUID.randomUUID().toString();
 
   @BeforeAll
@@ -57,11 +60,13 @@ class FirstResponseEndToEndTest {
             "ingest"),
         logs,
         pids);
+    timerPort = freePort();
+    notifierPort = freePort();
     start(
         infra,
         "sla-timer",
         "slawatch_e2e_timer",
-        freePort(),
+        timerPort,
         Map.of("slawatch.timer.plan-files", e2ePlan().toString()),
         logs,
         pids);
@@ -69,7 +74,7 @@ class FirstResponseEndToEndTest {
         infra,
         "notifier",
         "slawatch_e2e_notifier",
-        freePort(),
+        notifierPort,
         Map.of("slawatch.notifier.webhook.url", webhook.url()),
         logs,
         pids);
@@ -158,6 +163,7 @@ class FirstResponseEndToEndTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void a_ticket_nobody_answers_reaches_the_webhook_as_a_breach_and_one_answered_in_time_does_not()
       throws Exception {
     String unanswered = "E2E-" + UUID.randomUUID();
@@ -184,5 +190,57 @@ class FirstResponseEndToEndTest {
       Thread.sleep(100);
     }
     assertThat(webhook.received()).filteredOn(r -> breachOf(r, unanswered)).hasSize(1);
+  }
+
+  /**
+   * Every Grafana panel query, run by a real Prometheus (Debian's package) that scrapes the three
+   * running services and evaluates deploy/prometheus's rules: each parses and returns series.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void every_dashboard_query_returns_series_from_the_running_services() throws Exception {
+    Path prometheus = Path.of("/usr/bin/prometheus");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(prometheus), "prometheus not installed: apt-get install prometheus");
+    // one bad event, so the rejection panels have something to show
+    HttpResponse<String> rejected =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/api/v1/events"))
+                .header("Content-Type", "application/cloudevents+json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"specversion\":\"1.0\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    String intakeMetrics =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/q/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(intakeMetrics).contains("slawatch_intake_rejections_total");
+    try (DashboardCheck check =
+        DashboardCheck.start(
+            prometheus,
+            REPO.resolve("deploy"),
+            WORK.resolve("prometheus"),
+            Map.of(
+                "ticket-intake", intakePort,
+                "sla-timer", timerPort,
+                "notifier", notifierPort))) {
+      check.awaitScrapes(3, Duration.ofSeconds(60));
+      Map<String, Integer> seriesByQuery = check.runEveryPanelQuery();
+      seriesByQuery.forEach(
+          (query, n) -> System.out.println("dashboard query: " + n + " series: " + query));
+      assertThat(seriesByQuery).isNotEmpty();
+      assertThat(seriesByQuery)
+          .as("panel queries without series (allowed: %s)", DashboardCheck.NEEDS_OTHER_TRAFFIC)
+          .allSatisfy(
+              (query, series) -> {
+                if (DashboardCheck.NEEDS_OTHER_TRAFFIC.stream().noneMatch(query::contains)) {
+                  assertThat(series).as(query).isPositive();
+                }
+              });
+    }
   }
 }
