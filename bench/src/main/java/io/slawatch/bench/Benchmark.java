@@ -65,18 +65,26 @@ public final class Benchmark {
     Map<String, String> options = options(args);
     Path home = Path.of(System.getenv().getOrDefault("SLAWATCH_HOME", ".slawatch"));
     Benchmark bench = new Benchmark(home);
-    int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
+    String rateOption = options.getOrDefault("rate", "2000");
+    int rate = rateOption.equals("max") ? 0 : Integer.parseInt(rateOption);
+    String via = options.getOrDefault("via", "http");
+    if (!via.equals("http") && !via.equals("kafka")) {
+      throw new IllegalArgumentException("--via must be http or kafka, not " + via);
+    }
     Duration duration = Duration.parse(options.getOrDefault("duration", "PT20S"));
     int pileup = Integer.parseInt(options.getOrDefault("pileup", "5000"));
     int webhookPort = Integer.parseInt(options.getOrDefault("webhook-port", "18099"));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("date", Instant.now().toString());
-    result.put("settings", "\"rate=%d duration=%s pileup=%d\"".formatted(rate, duration, pileup));
-    bench.throughput(rate, duration, result);
+    result.put(
+        "settings",
+        "\"rate=%s via=%s duration=%s pileup=%d\"".formatted(rateOption, via, duration, pileup));
+    bench.throughput(rate, via, duration, result);
     if (pileup > 0) {
       bench.pileup(pileup, webhookPort, result);
     }
     bench.memory(result);
+    table(result);
     String json = json(result);
     Path out = Files.createDirectories(home.resolve("bench")).resolve("result.json");
     Files.writeString(out, json + "\n");
@@ -85,11 +93,68 @@ public final class Benchmark {
     System.exit(0);
   }
 
-  private void throughput(int rate, Duration duration, Map<String, Object> result)
+  /** Sends one batch of events; completes with whether all of them were accepted. */
+  private interface Sender extends AutoCloseable {
+    java.util.concurrent.CompletableFuture<Boolean> send(List<String> batch, List<String> keys);
+
+    @Override
+    default void close() {}
+  }
+
+  private Sender httpSender() {
+    return (batch, keys) ->
+        http.sendAsync(
+                HttpRequest.newBuilder(URI.create(run.getProperty("intake.url") + "/api/v1/events"))
+                    .header("Content-Type", "application/cloudevents-batch+json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", batch) + "]"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .thenApply(response -> response.statusCode() == 200)
+            .exceptionally(error -> false);
+  }
+
+  /** Straight to ticket.inbound.v1, as a helpdesk publishing to Kafka would; accepted = acked. */
+  private Sender kafkaSender() {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", run.getProperty("kafka.bootstrap.servers"));
+    props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    props.put("acks", "all");
+    props.put("linger.ms", "5");
+    var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props);
+    return new Sender() {
+      @Override
+      public java.util.concurrent.CompletableFuture<Boolean> send(
+          List<String> batch, List<String> keys) {
+        List<java.util.concurrent.CompletableFuture<Boolean>> acks = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+          var ack = new java.util.concurrent.CompletableFuture<Boolean>();
+          producer.send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  "ticket.inbound.v1", keys.get(i), batch.get(i)),
+              (metadata, error) -> ack.complete(error == null));
+          acks.add(ack);
+        }
+        return java.util.concurrent.CompletableFuture.allOf(
+                acks.toArray(java.util.concurrent.CompletableFuture[]::new))
+            .thenApply(
+                done -> acks.stream().allMatch(java.util.concurrent.CompletableFuture::join));
+      }
+
+      @Override
+      public void close() {
+        producer.close(Duration.ofSeconds(10));
+      }
+    };
+  }
+
+  private void throughput(int rate, String via, Duration duration, Map<String, Object> result)
       throws Exception {
     String runId = "B" + Long.toString(System.currentTimeMillis(), 36);
     LoadGenerator generator = new LoadGenerator(runId, 200, 42);
-    int batchSize = Math.max(5, Math.min(1000, rate / 10));
+    int batchSize = rate == 0 ? 1000 : Math.max(5, Math.min(1000, rate / 10));
+    Sender sender = via.equals("kafka") ? kafkaSender() : httpSender();
     Semaphore inFlight = new Semaphore(4);
     List<Double> requestMillis = new CopyOnWriteArrayList<>();
     List<Double> storedMillis = new CopyOnWriteArrayList<>();
@@ -103,21 +168,27 @@ public final class Benchmark {
           50,
           50,
           java.util.concurrent.TimeUnit.MILLISECONDS);
-      say("throughput: %d events/s for %s in batches of %d".formatted(rate, duration, batchSize));
+      say(
+          "throughput: %s events/s via %s for %s in batches of %d"
+              .formatted(rate == 0 ? "max" : rate, via, duration, batchSize));
       long start = System.nanoTime();
       long end = start + duration.toNanos();
       long sent = 0;
       while (System.nanoTime() < end) {
         List<String> batch = new ArrayList<>(batchSize);
+        List<String> keys = new ArrayList<>(batchSize);
         String lastTicket = null;
         while (batch.size() + 5 <= batchSize) { // a ticket has at most 5 events
           List<String> ticket = generator.nextTicket(Instant.now());
           batch.addAll(ticket);
           lastTicket = subject(ticket.getFirst());
+          for (int k = 0; k < ticket.size(); k++) {
+            keys.add(lastTicket);
+          }
         }
-        long due = start + (long) (sent * 1e9 / rate);
+        long due = rate == 0 ? 0 : start + (long) (sent * 1e9 / rate);
         long wait = due - System.nanoTime();
-        if (wait > 0) {
+        if (rate > 0 && wait > 0) {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing the offered load
         }
         sent += batch.size();
@@ -125,18 +196,13 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         String sample = lastTicket;
         int size = batch.size();
-        http.sendAsync(
-                HttpRequest.newBuilder(URI.create(run.getProperty("intake.url") + "/api/v1/events"))
-                    .header("Content-Type", "application/cloudevents-batch+json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", batch) + "]"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
+        sender
+            .send(batch, keys)
             .whenComplete(
-                (response, error) -> {
+                (ok, error) -> {
                   inFlight.release();
                   long now = System.nanoTime();
-                  if (error == null && response.statusCode() == 200) {
+                  if (error == null && ok) {
                     requestMillis.add((now - t0) / 1e6);
                     accepted.addAndGet(size);
                     samples.putIfAbsent(sample, now);
@@ -152,7 +218,9 @@ public final class Benchmark {
       sampler.shutdown();
       sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
       Map<String, Object> t = new LinkedHashMap<>();
-      t.put("offered_events_per_s", rate);
+      sender.close();
+      t.put("offered_events_per_s", rate == 0 ? "max" : rate);
+      t.put("via", via);
       t.put("accepted_events", accepted.get());
       t.put("failed_events", failed.get());
       t.put("accepted_events_per_s", "%.0f".formatted(accepted.get() / sendSeconds));
@@ -163,6 +231,28 @@ public final class Benchmark {
       result.put("throughput", json(t));
       say("throughput: " + json(t));
     }
+  }
+
+  /** The figures as a table, for people; the JSON follows for tools. */
+  private static void table(Map<String, Object> result) {
+    System.out.println();
+    System.out.printf("%-28s %s%n", "measure", "value");
+    result.forEach(
+        (section, value) -> {
+          String text = value.toString();
+          if (!text.startsWith("{")) {
+            System.out.printf("%-28s %s%n", section, text.replace("\"", ""));
+            return;
+          }
+          for (String entry : text.substring(1, text.length() - 1).split(",(?=\"[a-z_0-9]+\":)")) {
+            String[] kv = entry.split(":", 2);
+            System.out.printf(
+                "%-28s %s%n",
+                section + "." + kv[0].replace("\"", ""),
+                kv.length > 1 ? kv[1].replace("\"", "") : "");
+          }
+        });
+    System.out.println();
   }
 
   private void sampleStored(Connection db, Map<String, Long> samples, List<Double> stored) {
