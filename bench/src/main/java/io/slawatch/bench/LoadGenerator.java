@@ -1,5 +1,6 @@
 package io.slawatch.bench;
 
+import io.slawatch.core.plan.PresetPlans;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +12,9 @@ import java.util.SplittableRandom;
  * hold, re-prioritised or solved. Deterministic for a given seed.
  */
 public final class LoadGenerator {
-  static final List<String> PLANS =
-      List.of(
-          "jamf-standard",
-          "jamf-silver",
-          "jamf-gold",
-          "jamf-platinum",
-          "opswat-silver",
-          "opswat-gold",
-          "opswat-platinum",
-          "opswat-emerald-us",
-          "eurolinux-basic",
-          "eurolinux-standard",
-          "eurolinux-premium");
+  /** The eleven seed plans: the customers' plans are spread over them. */
+  static final List<String> PLANS = PresetPlans.NAMES;
+
   static final List<String> ZONES =
       List.of(
           "Europe/Paris",

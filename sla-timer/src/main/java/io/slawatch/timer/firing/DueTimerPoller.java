@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +50,9 @@ public class DueTimerPoller {
 
   DueTimerPoller(
       Pool pool,
-      @Channel("sla-alerts") MutinyEmitter<String> alerts,
+      // room for several full batches in flight: each batch awaits all its acks before committing
+      @Channel("sla-alerts") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+          MutinyEmitter<String> alerts,
       Clock clock,
       TimerConfig config,
       Vertx vertx,
