@@ -112,6 +112,32 @@ class TimerApiTest {
   }
 
   @Test
+  void the_simulator_answers_over_http_on_the_customers_business_hours() {
+    // Friday 16:30 in Paris, Jamf Silver P1 (1 business hour): 30 min on Friday, 30 on Monday
+    given()
+        .contentType("application/json")
+        .body(
+            """
+            {"plan":"jamf-silver","zone":"Europe/Paris","events":[
+              {"specversion":"1.0","id":"1","source":"sim","type":"ticket.created","subject":"S-1",
+               "time":"2026-11-20T16:30:00+01:00","data":{"customer":"acme","priority":"P1"}}]}
+            """)
+        .post("/api/v1/simulate")
+        .then()
+        .statusCode(200)
+        .body("alerts.type", hasItem("sla.breached"))
+        .body(
+            "alerts.find { it.type == 'sla.breached' }.data.due", equalTo("2026-11-23T08:30:00Z"));
+    given()
+        .contentType("application/json")
+        .body("{\"plan\":\"gold-ish\",\"zone\":\"Mars/Base\",\"events\":[{\"id\":1}]}")
+        .post("/api/v1/simulate")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItems("plan", "zone", "events[0].specversion"));
+  }
+
+  @Test
   void the_plans_are_the_presets_the_bundled_demo_and_the_plan_files() {
     given()
         .get("/api/v1/plans")

@@ -1,0 +1,140 @@
+package io.slawatch.timer.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.slawatch.contract.json.Decoding;
+import io.slawatch.contract.json.SlaAlertCodec;
+import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.contract.json.Violation;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.clock.CustomerTerms;
+import io.slawatch.core.clock.SlaEngine;
+import io.slawatch.core.config.ConfigException;
+import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.plan.PlanCatalog;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /api/v1/simulate}: the simulator over HTTP. Body: {@code plan}, {@code zone} (the
+ * customer's, for default business hours) or {@code calendar}, optional {@code until} (default 30
+ * days after the last event) and {@code events} (ticket CloudEvents, any order, any tickets).
+ * Answer: every alert the engine would emit up to {@code until}, ordered by firing instant.
+ */
+@Path("/api/v1/simulate")
+public class SimulateResource {
+  private final SlaEngine engine;
+  private final PlanCatalog plans;
+  private final CalendarReader calendars;
+  private final TicketEventCodec events;
+  private final SlaAlertCodec alerts;
+  private final ObjectMapper mapper;
+
+  SimulateResource(
+      SlaEngine engine,
+      PlanCatalog plans,
+      CalendarReader calendars,
+      TicketEventCodec events,
+      SlaAlertCodec alerts,
+      ObjectMapper mapper) {
+    this.engine = engine;
+    this.plans = plans;
+    this.calendars = calendars;
+    this.events = events;
+    this.alerts = alerts;
+    this.mapper = mapper;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  public Response simulate(JsonNode body) throws IOException {
+    List<Violation> violations = new ArrayList<>();
+    String plan = body.path("plan").asText("");
+    if (plans.find(plan).isEmpty()) {
+      violations.add(new Violation("plan", "is not a known plan: \"" + plan + "\""));
+    }
+    CustomerTerms terms = null;
+    try {
+      if (body.hasNonNull("calendar")) {
+        terms =
+            new CustomerTerms(
+                plan, calendars.read(YamlTrees.parse(body.get("calendar").toString())));
+      } else {
+        terms = CustomerTerms.of(plan, ZoneId.of(body.path("zone").asText("UTC")));
+      }
+    } catch (ConfigException e) {
+      violations.add(new Violation("calendar." + e.field(), e.getMessage()));
+    } catch (DateTimeException e) {
+      violations.add(new Violation("zone", "must be an IANA time zone id"));
+    }
+    List<TicketEvent> history = new ArrayList<>();
+    JsonNode list = body.path("events");
+    if (!list.isArray() || list.isEmpty()) {
+      violations.add(new Violation("events", "must be a non-empty array of ticket CloudEvents"));
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        switch (events.decode(list.get(i))) {
+          case Decoding.Valid valid -> history.add(valid.event());
+          case Decoding.Invalid invalid -> {
+            for (Violation v : invalid.violations()) {
+              violations.add(new Violation("events[" + i + "]." + v.field(), v.message()));
+            }
+          }
+        }
+      }
+    }
+    Instant until = null;
+    if (body.hasNonNull("until")) {
+      try {
+        until = OffsetDateTime.parse(body.get("until").asText()).toInstant();
+      } catch (DateTimeException e) {
+        violations.add(new Violation("until", "must be an RFC 3339 timestamp with an offset"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      return Problem.response(
+          400, "invalid-simulation", "The simulation request is not valid", violations);
+    }
+    Instant asOf =
+        until != null
+            ? until
+            : history.stream()
+                .map(TicketEvent::occurredAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .plus(Duration.ofDays(30));
+    Map<String, List<TicketEvent>> byTicket =
+        history.stream().collect(Collectors.groupingBy(e -> e.ticket().value()));
+    List<SlaAlert> emitted = new ArrayList<>();
+    for (List<TicketEvent> ticket : byTicket.values()) {
+      emitted.addAll(engine.evaluate(ticket, terms, asOf).alerts());
+    }
+    emitted.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
+    ArrayNode out = mapper.createArrayNode();
+    for (SlaAlert alert : emitted) {
+      out.add(mapper.readTree(alerts.encode(alert)));
+    }
+    return Response.ok(Map.of("until", asOf.toString(), "alerts", out))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+}
