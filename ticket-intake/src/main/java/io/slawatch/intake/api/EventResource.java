@@ -143,32 +143,25 @@ public class EventResource {
   }
 
   private static Response invalid(List<Violation> violations) {
-    return Response.status(400)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            new Problem(
-                "https://slawatch.io/problems/invalid-event",
-                "The event is not a valid ticket event",
-                400,
-                violations.size()
-                    + " field(s) are wrong: "
-                    + violations.stream().map(Violation::field).toList(),
-                violations))
-        .build();
+    return Problem.response(
+        400,
+        "invalid-event",
+        "The event is not a valid ticket event",
+        violations.size()
+            + " field(s) are wrong: "
+            + violations.stream().map(Violation::field).toList(),
+        violations);
   }
 
   private static Response unavailable(Throwable failure, String what) {
     LOG.errorf(failure, "could not store and publish %s", what);
-    return Response.status(503)
-        .type(Problem.MEDIA_TYPE)
+    return Problem.builder(
+            503,
+            "unavailable",
+            "The event could not be stored and published; nothing was kept",
+            "retry later: " + failure.getMessage(),
+            List.of())
         .header("Retry-After", "5")
-        .entity(
-            new Problem(
-                "https://slawatch.io/problems/unavailable",
-                "The event could not be stored and published; nothing was kept",
-                503,
-                "retry later: " + failure.getMessage(),
-                List.of()))
         .build();
   }
 }

@@ -24,10 +24,6 @@ public class ProblemMappers {
   }
 
   static Response problem(int status, String type, String title, String detail) {
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            new Problem("https://slawatch.io/problems/" + type, title, status, detail, List.of()))
-        .build();
+    return Problem.response(status, type, title, detail, List.of());
   }
 }

@@ -146,23 +146,15 @@ public class CustomerResource {
   }
 
   private static Response invalid(List<Violation> violations) {
-    return Response.status(400)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            new Problem(
-                "https://slawatch.io/problems/invalid-customer",
-                "The customer record is not valid",
-                400,
-                violations.size() + " field(s) are wrong",
-                violations))
-        .build();
+    return Problem.response(
+        400,
+        "invalid-customer",
+        "The customer record is not valid",
+        violations.size() + " field(s) are wrong",
+        violations);
   }
 
   private static Response problem(int status, String type, String title, String detail) {
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            new Problem("https://slawatch.io/problems/" + type, title, status, detail, List.of()))
-        .build();
+    return Problem.response(status, type, title, detail, List.of());
   }
 }

@@ -72,16 +72,13 @@ public class BearerTokenFilter {
   }
 
   private static Response problem(int status, String type, String detail) {
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .header(status == 401 ? "WWW-Authenticate" : "X-Slawatch-Auth", "Bearer")
-        .entity(
-            new Problem(
-                "https://slawatch.io/problems/" + type,
-                status == 401 ? "Authentication required" : "Not allowed",
-                status,
-                detail,
-                List.of()))
-        .build();
+    Response.ResponseBuilder response =
+        Problem.builder(
+            status,
+            type,
+            status == 401 ? "Authentication required" : "Not allowed",
+            detail,
+            List.of());
+    return (status == 401 ? response.header("WWW-Authenticate", "Bearer") : response).build();
   }
 }

@@ -156,10 +156,6 @@ public class WebhookResource {
 
   private static Response problem(
       int status, String type, String detail, List<Violation> violations) {
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            new Problem("https://slawatch.io/problems/" + type, detail, status, detail, violations))
-        .build();
+    return Problem.response(status, type, detail, detail, violations);
   }
 }
