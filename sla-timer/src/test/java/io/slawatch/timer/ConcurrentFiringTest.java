@@ -20,7 +20,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +49,7 @@ class ConcurrentFiringTest {
     try (TopicProbe alerts =
             TopicProbe.atEnd(
                 config.getValue("kafka.bootstrap.servers", String.class), Topics.SLA_ALERTS);
-        Connection db =
-            DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class))) {
+        Connection db = TimerDatabase.connect()) {
       db.setAutoCommit(false);
       try (PreparedStatement insert =
           db.prepareStatement(

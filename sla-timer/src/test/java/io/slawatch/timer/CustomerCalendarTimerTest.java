@@ -9,7 +9,6 @@ import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.TopicWriter;
 import io.slawatch.testinfra.Topics;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,12 +76,7 @@ class CustomerCalendarTimerTest {
   }
 
   private static Optional<OffsetDateTime> pendingBreach(String ticket) throws Exception {
-    Config config = ConfigProvider.getConfig();
-    try (Connection db =
-            DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+    try (Connection db = TimerDatabase.connect();
         PreparedStatement query =
             db.prepareStatement(
                 "select fire_at from timer where ticket_id = ? and alert_id like '%sla.breached%'")) {
@@ -136,13 +129,8 @@ class CustomerCalendarTimerTest {
   }
 
   private void awaitCustomer(String customer) throws Exception {
-    Config config = ConfigProvider.getConfig();
     Instant deadline = Instant.now().plusSeconds(30);
-    try (Connection db =
-            DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+    try (Connection db = TimerDatabase.connect();
         PreparedStatement query = db.prepareStatement("select 1 from customer where id = ?")) {
       query.setString(1, customer);
       while (Instant.now().isBefore(deadline)) {
