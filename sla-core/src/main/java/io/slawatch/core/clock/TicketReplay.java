@@ -4,6 +4,7 @@ import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.ClockKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.BusinessCalendar;
+import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.ClockTerms;
 import io.slawatch.core.plan.Coverage;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Replays one ticket's ordered events through the rules of support-plans.md section 6. Used once
@@ -48,9 +50,15 @@ final class TicketReplay {
   private final List<SlaAlert> alerts = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  TicketReplay(PlanCatalog plans, CustomerTerms customerTerms) {
+  private final Function<CalendarDefinition, BusinessCalendar> calendarOf;
+
+  TicketReplay(
+      PlanCatalog plans,
+      CustomerTerms customerTerms,
+      Function<CalendarDefinition, BusinessCalendar> calendarOf) {
     this.plans = plans;
     this.customerTerms = customerTerms;
+    this.calendarOf = calendarOf;
   }
 
   Evaluation run(List<TicketEvent> events, Instant asOf) {
@@ -387,6 +395,6 @@ final class TicketReplay {
 
   private BusinessCalendar calendar(Coverage coverage) {
     return calendars.computeIfAbsent(
-        coverage, c -> BusinessCalendar.of(c.resolve(customerTerms.businessCalendar())));
+        coverage, c -> calendarOf.apply(c.resolve(customerTerms.businessCalendar())));
   }
 }
