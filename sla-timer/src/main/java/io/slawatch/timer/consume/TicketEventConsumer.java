@@ -2,15 +2,18 @@ package io.slawatch.timer.consume;
 
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.event.TicketEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Applies every event of {@code ticket.events.v1} to its ticket's timers. One transaction per
- * message; the offset is committed only after it; a redelivered event changes nothing.
+ * Applies every event of {@code ticket.events.v1} to its ticket's timers, a poll's worth at a time;
+ * a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class TicketEventConsumer {
@@ -24,15 +27,21 @@ public class TicketEventConsumer {
     this.scheduler = scheduler;
   }
 
+  /**
+   * One Kafka poll at a time ({@code batch=true}): the valid events are applied in one transaction;
+   * the poll's offsets are committed only after it.
+   */
   @Incoming("ticket-events")
-  public Uni<Void> consume(String payload) {
-    return switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
-      case Decoding.Valid valid -> scheduler.apply(valid.event());
-      case Decoding.Invalid invalid -> {
-        // intake validated it: this is a contract bug upstream; keep the stream moving, loudly
-        LOG.errorf("skipping an invalid ticket event %s: %s", payload, invalid.violations());
-        yield Uni.createFrom().voidItem();
+  public Uni<Void> consume(List<String> payloads) {
+    List<TicketEvent> valid = new ArrayList<>(payloads.size());
+    for (String payload : payloads) {
+      switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
+        case Decoding.Valid v -> valid.add(v.event());
+        case Decoding.Invalid invalid ->
+            // intake validated it: this is a contract bug upstream; keep the stream moving, loudly
+            LOG.errorf("skipping an invalid ticket event %s: %s", payload, invalid.violations());
       }
-    };
+    }
+    return scheduler.applyAll(valid);
   }
 }

@@ -3,12 +3,14 @@ package io.slawatch.timer.consume;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.timer.customer.CustomerDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +19,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Stores a ticket event and brings the ticket's pending timers in line with what the SLA engine
- * says all its events (in any arrival order) now call for, on its customer's plan and business
- * calendar: new alerts are scheduled, alerts no longer due are cancelled, alerts already fired are
- * never scheduled again, and alerts due already (a late event) fire at once.
+ * Stores ticket events and brings each touched ticket's pending timers in line with what the SLA
+ * engine says all its events (in any arrival order) now call for, on its customer's plan and
+ * business calendar: new alerts are scheduled, alerts no longer due are cancelled, alerts already
+ * fired are never scheduled again, and alerts due already (a late event) fire at once.
+ *
+ * <p>A batch (one Kafka poll) is one transaction of a fixed number of statements, whatever its
+ * size: the events are inserted together (a redelivered one is skipped by its key), and each ticket
+ * they touch is replayed once, however many of its events the batch holds.
  */
 @ApplicationScoped
 public class TimerScheduler {
@@ -59,88 +68,153 @@ public class TimerScheduler {
   }
 
   public Uni<Void> apply(TicketEvent event) {
+    return applyAll(List.of(event));
+  }
+
+  /** Stores the events and reschedules the tickets of those not seen before, in one transaction. */
+  public Uni<Void> applyAll(List<TicketEvent> batch) {
+    if (batch.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = batch.size();
+    String[] sources = new String[n];
+    String[] ids = new String[n];
+    String[] tickets = new String[n];
+    OffsetDateTime[] occurred = new OffsetDateTime[n];
+    String[] payloads = new String[n];
+    Map<String, String> created = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      TicketEvent event = batch.get(i);
+      sources[i] = event.eventId().source();
+      ids[i] = event.eventId().id();
+      tickets[i] = event.ticket().value();
+      occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+      payloads[i] = new String(events.encode(event), StandardCharsets.UTF_8);
+      if (event instanceof TicketEvent.Created c) {
+        created.putIfAbsent(c.ticket().value(), c.customer().value());
+      }
+    }
     return pool.withTransaction(
         conn ->
             conn.preparedQuery(
                     "insert into ticket_event (source, event_id, ticket_id, occurred_at, payload)"
-                        + " values ($1, $2, $3, $4, $5::text::jsonb) on conflict do nothing")
-                .execute(
-                    Tuple.of(
-                        event.eventId().source(),
-                        event.eventId().id(),
-                        event.ticket().value(),
-                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
-                        new String(events.encode(event), StandardCharsets.UTF_8)))
+                        + " select s, i, t, o, p::jsonb from unnest($1::text[], $2::text[],"
+                        + " $3::text[], $4::timestamptz[], $5::text[]) as u(s, i, t, o, p)"
+                        + " on conflict do nothing returning ticket_id")
+                .execute(Tuple.from(new Object[] {sources, ids, tickets, occurred, payloads}))
                 .flatMap(
                     inserted -> {
-                      if (inserted.rowCount() == 0) {
-                        LOG.debugf("duplicate event %s skipped", event.eventId());
+                      Set<String> touched = new LinkedHashSet<>();
+                      for (Row row : inserted) {
+                        touched.add(row.getString(0));
+                      }
+                      if (inserted.rowCount() < n) {
+                        LOG.debugf("%d duplicate event(s) skipped", n - inserted.rowCount());
+                      }
+                      if (touched.isEmpty()) {
                         return Uni.createFrom().voidItem();
                       }
-                      if (event instanceof TicketEvent.Created created) {
-                        return conn.preparedQuery(
-                                "insert into ticket (ticket_id, customer_id) values ($1, $2)"
-                                    + " on conflict do nothing")
-                            .execute(Tuple.of(created.ticket().value(), created.customer().value()))
-                            .flatMap(done -> reschedule(conn, event.ticket().value()));
-                      }
-                      return reschedule(conn, event.ticket().value());
+                      return recordCustomers(conn, created)
+                          .flatMap(done -> reschedule(conn, touched));
                     }));
+  }
+
+  private Uni<Void> recordCustomers(SqlConnection conn, Map<String, String> created) {
+    if (created.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return conn.preparedQuery(
+            "insert into ticket (ticket_id, customer_id)"
+                + " select * from unnest($1::text[], $2::text[]) on conflict do nothing")
+        .execute(
+            Tuple.of(
+                created.keySet().toArray(String[]::new), created.values().toArray(String[]::new)))
+        .replaceWithVoid();
   }
 
   /** Recomputes one ticket's timers from its stored events, inside the caller's transaction. */
   public Uni<Void> reschedule(SqlConnection conn, String ticket) {
+    return reschedule(conn, List.of(ticket));
+  }
+
+  /**
+   * Recomputes these tickets' timers from their stored events, inside the caller's transaction: one
+   * query for their events, one for their customers, one delete and one upsert for all.
+   */
+  public Uni<Void> reschedule(SqlConnection conn, Collection<String> tickets) {
     return history
-        .load(conn, ticket)
+        .loadAll(conn, tickets)
         .flatMap(
             stored -> {
-              Optional<String> customer = TicketHistory.customer(stored);
+              Set<String> customerIds = new LinkedHashSet<>();
+              stored.values().forEach(h -> TicketHistory.customer(h).ifPresent(customerIds::add));
               return customers
-                  .terms(conn, customer)
+                  .terms(conn, customerIds)
                   .flatMap(
-                      terms -> {
-                        // an event stamped slightly ahead of our clock (skew) still counts
-                        Instant asOf =
-                            stored.stream()
-                                .map(TicketEvent::occurredAt)
-                                .reduce(clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
-                        Evaluation evaluation = engine.evaluate(stored, terms, asOf);
+                      known -> {
                         Map<String, SlaAlert> wanted = new LinkedHashMap<>();
-                        evaluation.alerts().forEach(a -> wanted.put(a.id(), a));
-                        evaluation.upcoming().forEach(a -> wanted.put(a.id(), a));
+                        stored.forEach(
+                            (ticket, events) ->
+                                evaluate(
+                                    events,
+                                    customers.termsOf(known, TicketHistory.customer(events)),
+                                    wanted));
                         LOG.debugf(
-                            "ticket %s: %d event(s), %d alert(s) wanted",
-                            ticket, stored.size(), wanted.size());
+                            "%d ticket(s) replayed, %d alert(s) wanted",
+                            stored.size(), wanted.size());
                         return conn.preparedQuery(
-                                "delete from timer where ticket_id = $1 and alert_id <> all($2)")
-                            .execute(Tuple.of(ticket, wanted.keySet().toArray(String[]::new)))
-                            .flatMap(deleted -> insertTimers(conn, ticket, wanted.values()));
+                                "delete from timer t where t.ticket_id = any($1) and not exists"
+                                    + " (select 1 from unnest($2::text[]) w(id)"
+                                    + " where w.id = t.alert_id)")
+                            .execute(
+                                Tuple.of(
+                                    tickets.toArray(String[]::new),
+                                    wanted.keySet().toArray(String[]::new)))
+                            .flatMap(deleted -> insertTimers(conn, wanted.values()));
                       });
             });
   }
 
-  private Uni<Void> insertTimers(
-      SqlConnection conn, String ticket, java.util.Collection<SlaAlert> wanted) {
+  private void evaluate(
+      List<TicketEvent> stored, CustomerTerms terms, Map<String, SlaAlert> wanted) {
+    // an event stamped slightly ahead of our clock (skew) still counts
+    Instant asOf =
+        stored.stream()
+            .map(TicketEvent::occurredAt)
+            .reduce(clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
+    Evaluation evaluation = engine.evaluate(stored, terms, asOf);
+    evaluation.alerts().forEach(a -> wanted.put(a.id(), a));
+    evaluation.upcoming().forEach(a -> wanted.put(a.id(), a));
+  }
+
+  private Uni<Void> insertTimers(SqlConnection conn, Collection<SlaAlert> wanted) {
     if (wanted.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> batch =
-        wanted.stream()
-            .map(
-                alert ->
-                    Tuple.of(
-                        alert.id(),
-                        ticket,
-                        OffsetDateTime.ofInstant(alert.firedAt(), ZoneOffset.UTC),
-                        new String(alerts.encode(alert), StandardCharsets.UTF_8)))
-            .toList();
+    int n = wanted.size();
+    List<String> ids = new ArrayList<>(n);
+    List<String> tickets = new ArrayList<>(n);
+    List<OffsetDateTime> due = new ArrayList<>(n);
+    List<String> payloads = new ArrayList<>(n);
+    for (SlaAlert alert : wanted) {
+      ids.add(alert.id());
+      tickets.add(alert.ticket().value());
+      due.add(OffsetDateTime.ofInstant(alert.firedAt(), ZoneOffset.UTC));
+      payloads.add(new String(alerts.encode(alert), StandardCharsets.UTF_8));
+    }
     return conn.preparedQuery(
             "insert into timer (alert_id, ticket_id, fire_at, payload)"
-                + " select $1, $2, $3, $4"
-                + " where not exists (select 1 from fired_alert where alert_id = $1)"
+                + " select a, t, f, p from unnest($1::text[], $2::text[], $3::timestamptz[],"
+                + " $4::text[]) as u(a, t, f, p)"
+                + " where not exists (select 1 from fired_alert where alert_id = u.a)"
                 + " on conflict (alert_id) do update set fire_at = excluded.fire_at,"
                 + " payload = excluded.payload")
-        .executeBatch(batch)
+        .execute(
+            Tuple.of(
+                ids.toArray(String[]::new),
+                tickets.toArray(String[]::new),
+                due.toArray(OffsetDateTime[]::new),
+                payloads.toArray(String[]::new)))
         .replaceWithVoid();
   }
 }

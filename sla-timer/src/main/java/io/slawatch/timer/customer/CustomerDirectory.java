@@ -7,18 +7,24 @@ import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.timer.config.TimerConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * The customers sla-timer knows (materialized from {@code customer.events.v1}) and the terms the
  * engine applies to their tickets; an unknown customer gets the default plan and the default
- * business hours of the default zone.
+ * business hours of the default zone. A customer record is parsed once per version seen (the newest
+ * is kept per customer), not once per ticket.
  */
 @ApplicationScoped
 public class CustomerDirectory {
@@ -27,6 +33,9 @@ public class CustomerDirectory {
   private final CustomerCodec codec;
   private final CalendarReader calendars;
   private final CustomerTerms fallback;
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+  private record Parsed(String body, CustomerTerms terms) {}
 
   CustomerDirectory(CustomerCodec codec, CalendarReader calendars, TimerConfig config) {
     this.codec = codec;
@@ -38,15 +47,39 @@ public class CustomerDirectory {
     if (customer.isEmpty()) {
       return Uni.createFrom().item(fallback);
     }
-    return conn.preparedQuery("select body from customer where id = $1")
-        .execute(Tuple.of(customer.get()))
+    return terms(conn, java.util.List.of(customer.get())).map(known -> termsOf(known, customer));
+  }
+
+  /** The terms of each of these customers that sla-timer knows (one query for all of them). */
+  public Uni<Map<String, CustomerTerms>> terms(SqlClient conn, Collection<String> customers) {
+    if (customers.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return conn.preparedQuery("select id, body from customer where id = any($1)")
+        .execute(Tuple.of(customers.toArray(String[]::new)))
         .map(
-            rows ->
-                rows.size() == 0
-                    ? fallback
-                    : decode(rows.iterator().next().getString(0))
-                        .map(this::termsOf)
-                        .orElse(fallback));
+            rows -> {
+              Map<String, CustomerTerms> known = new HashMap<>();
+              for (Row row : rows) {
+                known.put(row.getString(0), parse(row.getString(0), row.getString(1)));
+              }
+              return known;
+            });
+  }
+
+  /** The terms for a ticket's customer out of {@link #terms(SqlClient, Collection)}' answer. */
+  public CustomerTerms termsOf(Map<String, CustomerTerms> known, Optional<String> customer) {
+    return customer.map(known::get).orElse(fallback);
+  }
+
+  private CustomerTerms parse(String id, String body) {
+    Parsed cached = parsed.get(id);
+    if (cached != null && cached.body().equals(body)) {
+      return cached.terms();
+    }
+    CustomerTerms terms = decode(body).map(this::termsOf).orElse(fallback);
+    parsed.put(id, new Parsed(body, terms));
+    return terms;
   }
 
   private CustomerTerms termsOf(Customer customer) {

@@ -67,16 +67,27 @@ public class CustomerEventConsumer {
                                 LOG.infof(
                                     "customer %s v%d: recomputing %d open ticket(s)",
                                     customer.id(), version, tickets.size());
+                                // a few hundred tickets per replay keeps each statement small
                                 return Multi.createFrom()
-                                    .iterable(tickets)
+                                    .iterable(chunks(tickets, RESCHEDULE_CHUNK))
                                     .onItem()
                                     .transformToUniAndConcatenate(
-                                        ticket -> scheduler.reschedule(conn, ticket))
+                                        chunk -> scheduler.reschedule(conn, chunk))
                                     .collect()
                                     .last()
                                     .replaceWithVoid();
                               });
                     }));
+  }
+
+  static final int RESCHEDULE_CHUNK = 500;
+
+  static <T> List<List<T>> chunks(List<T> all, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += size) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+    }
+    return chunks;
   }
 
   /** The version is the suffix of the event id ({@code <customer>/<version>}). */
