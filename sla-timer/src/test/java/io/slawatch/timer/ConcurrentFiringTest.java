@@ -53,7 +53,8 @@ class ConcurrentFiringTest {
       db.setAutoCommit(false);
       try (PreparedStatement insert =
           db.prepareStatement(
-              "insert into timer (alert_id, ticket_id, fire_at, payload) values (?, ?, ?, ?)")) {
+              "insert into timer (alert_id, ticket_id, fire_at, payload, kind, customer_id, plan,"
+                  + " priority, clock, due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (int i = 0; i < count; i++) {
           SlaAlert alert =
               new SlaAlert(
@@ -74,6 +75,12 @@ class ConcurrentFiringTest {
           insert.setString(2, alert.ticket().value());
           insert.setObject(3, OffsetDateTime.ofInstant(due, ZoneOffset.UTC));
           insert.setString(4, new String(codec.encode(alert), StandardCharsets.UTF_8));
+          insert.setString(5, alert.kind().type());
+          insert.setString(6, alert.customer().value());
+          insert.setString(7, alert.plan());
+          insert.setString(8, alert.priority().name());
+          insert.setString(9, alert.clock().wireName());
+          insert.setObject(10, OffsetDateTime.ofInstant(alert.due(), ZoneOffset.UTC));
           insert.addBatch();
         }
         insert.executeBatch();

@@ -66,28 +66,33 @@ public class AtRiskResource {
     }
     Instant now = clock.instant();
     return pool.preparedQuery(
-            "select payload from timer where fire_at <= $1 and alert_id like '%/sla.breached/%'"
-                + " order by fire_at limit $2")
-        .execute(Tuple.of(OffsetDateTime.ofInstant(now.plus(window), ZoneOffset.UTC), LIMIT))
+            "select payload from timer where kind = 'sla.breached' and due <= $1"
+                + " and ($2::text is null or plan = $2) and ($3::text is null or priority = $3)"
+                + " and ($4::text is null or customer_id = $4) order by due limit $5")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  OffsetDateTime.ofInstant(now.plus(window), ZoneOffset.UTC),
+                  plan,
+                  priority == null ? null : priority.toUpperCase(java.util.Locale.ROOT),
+                  customer,
+                  LIMIT
+                }))
         .map(
             rows -> {
               List<Map<String, Object>> clocks = new ArrayList<>();
               for (Row row : rows) {
                 SlaAlert breach = codec.decode(row.getString(0).getBytes(StandardCharsets.UTF_8));
-                if ((plan == null || plan.equals(breach.plan()))
-                    && (priority == null || priority.equalsIgnoreCase(breach.priority().name()))
-                    && (customer == null || customer.equals(breach.customer().value()))) {
-                  Map<String, Object> entry = new LinkedHashMap<>();
-                  entry.put("ticket", breach.ticket().value());
-                  entry.put("customer", breach.customer().value());
-                  entry.put("plan", breach.plan());
-                  entry.put("priority", breach.priority().name());
-                  entry.put("clock", breach.clock().wireName());
-                  entry.put("cycle", breach.cycle());
-                  entry.put("due", breach.due().toString());
-                  entry.put("time_left", Duration.between(now, breach.due()).toString());
-                  clocks.add(entry);
-                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("ticket", breach.ticket().value());
+                entry.put("customer", breach.customer().value());
+                entry.put("plan", breach.plan());
+                entry.put("priority", breach.priority().name());
+                entry.put("clock", breach.clock().wireName());
+                entry.put("cycle", breach.cycle());
+                entry.put("due", breach.due().toString());
+                entry.put("time_left", Duration.between(now, breach.due()).toString());
+                clocks.add(entry);
               }
               return Response.ok(
                       Map.of("as_of", now.toString(), "within", within, "clocks", clocks))

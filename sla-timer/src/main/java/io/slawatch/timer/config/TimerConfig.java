@@ -10,11 +10,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "slawatch.timer")
 public interface TimerConfig {
   /** How often the firing loop looks for due timers. */
-  @WithDefault("200ms")
+  @WithDefault("50ms")
   Duration pollInterval();
 
+  /** How many firing loops claim and publish at once (each a batch at a time). */
+  @WithDefault("2")
+  int firingLoops();
+
   /** How many due timers one firing transaction claims. */
-  @WithDefault("500")
+  @WithDefault("1000")
   int batchSize();
 
   /** The plan of a ticket whose customer is unknown and whose event names no plan. */

@@ -16,10 +16,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -192,29 +192,59 @@ public class TimerScheduler {
       return Uni.createFrom().voidItem();
     }
     int n = wanted.size();
-    List<String> ids = new ArrayList<>(n);
-    List<String> tickets = new ArrayList<>(n);
-    List<OffsetDateTime> due = new ArrayList<>(n);
-    List<String> payloads = new ArrayList<>(n);
+    String[] ids = new String[n];
+    String[] tickets = new String[n];
+    OffsetDateTime[] fireAt = new OffsetDateTime[n];
+    String[] payloads = new String[n];
+    String[] kinds = new String[n];
+    String[] customerIds = new String[n];
+    String[] plans = new String[n];
+    String[] priorities = new String[n];
+    String[] clocks = new String[n];
+    OffsetDateTime[] due = new OffsetDateTime[n];
+    Long[] elapsed = new Long[n];
+    int i = 0;
     for (SlaAlert alert : wanted) {
-      ids.add(alert.id());
-      tickets.add(alert.ticket().value());
-      due.add(OffsetDateTime.ofInstant(alert.firedAt(), ZoneOffset.UTC));
-      payloads.add(new String(alerts.encode(alert), StandardCharsets.UTF_8));
+      ids[i] = alert.id();
+      tickets[i] = alert.ticket().value();
+      fireAt[i] = OffsetDateTime.ofInstant(alert.firedAt(), ZoneOffset.UTC);
+      payloads[i] = new String(alerts.encode(alert), StandardCharsets.UTF_8);
+      kinds[i] = alert.kind().type();
+      customerIds[i] = alert.customer().value();
+      plans[i] = alert.plan();
+      priorities[i] = alert.priority().name();
+      clocks[i] = alert.clock().wireName();
+      due[i] = OffsetDateTime.ofInstant(alert.due(), ZoneOffset.UTC);
+      elapsed[i] = alert.elapsed().map(Duration::toMillis).orElse(null);
+      i++;
     }
     return conn.preparedQuery(
-            "insert into timer (alert_id, ticket_id, fire_at, payload)"
-                + " select a, t, f, p from unnest($1::text[], $2::text[], $3::timestamptz[],"
-                + " $4::text[]) as u(a, t, f, p)"
+            "insert into timer (alert_id, ticket_id, fire_at, payload, kind, customer_id, plan,"
+                + " priority, clock, due, elapsed_ms)"
+                + " select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[],"
+                + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
+                + " $10::timestamptz[], $11::bigint[]) as u(a)"
                 + " where not exists (select 1 from fired_alert where alert_id = u.a)"
                 + " on conflict (alert_id) do update set fire_at = excluded.fire_at,"
-                + " payload = excluded.payload")
+                + " payload = excluded.payload, kind = excluded.kind,"
+                + " customer_id = excluded.customer_id, plan = excluded.plan,"
+                + " priority = excluded.priority, clock = excluded.clock, due = excluded.due,"
+                + " elapsed_ms = excluded.elapsed_ms")
         .execute(
-            Tuple.of(
-                ids.toArray(String[]::new),
-                tickets.toArray(String[]::new),
-                due.toArray(OffsetDateTime[]::new),
-                payloads.toArray(String[]::new)))
+            Tuple.from(
+                new Object[] {
+                  ids,
+                  tickets,
+                  fireAt,
+                  payloads,
+                  kinds,
+                  customerIds,
+                  plans,
+                  priorities,
+                  clocks,
+                  due,
+                  elapsed
+                }))
         .replaceWithVoid();
   }
 }

@@ -2,8 +2,6 @@ package io.slawatch.timer.firing;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.slawatch.contract.json.SlaAlertCodec;
-import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.timer.config.TimerConfig;
 import io.slawatch.timer.metrics.TimerMetrics;
 import io.smallrye.mutiny.Uni;
@@ -18,10 +16,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -43,7 +44,6 @@ public class DueTimerPoller {
   private final Clock clock;
   private final TimerConfig config;
   private final Vertx vertx;
-  private final SlaAlertCodec codec;
   private final TimerMetrics metrics;
   private final AtomicBoolean firing = new AtomicBoolean();
   private long periodic = -1;
@@ -56,14 +56,12 @@ public class DueTimerPoller {
       Clock clock,
       TimerConfig config,
       Vertx vertx,
-      SlaAlertCodec codec,
       TimerMetrics metrics) {
     this.pool = pool;
     this.alerts = alerts;
     this.clock = clock;
     this.config = config;
     this.vertx = vertx;
-    this.codec = codec;
     this.metrics = metrics;
   }
 
@@ -81,12 +79,27 @@ public class DueTimerPoller {
     if (!firing.compareAndSet(false, true)) {
       return;
     }
-    fireDue()
+    fireDueConcurrently()
         .onTermination()
         .invoke(() -> firing.set(false))
         .subscribe()
         .with(
             fired -> {}, failure -> LOG.warnf("firing due timers failed, will retry: %s", failure));
+  }
+
+  /**
+   * {@code slawatch.timer.firing-loops} loops, each firing batch after batch: while one waits for
+   * Kafka's acknowledgements or the commit, another claims (SKIP LOCKED keeps their claims apart).
+   */
+  Uni<Integer> fireDueConcurrently() {
+    List<Uni<Integer>> loops = new ArrayList<>();
+    for (int i = 0; i < config.firingLoops(); i++) {
+      loops.add(fireDue());
+    }
+    return Uni.join()
+        .all(loops)
+        .andCollectFailures()
+        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
   }
 
   /** Fires due timers, batch after batch, until fewer than a full batch were due. */
@@ -106,34 +119,30 @@ public class DueTimerPoller {
             conn.preparedQuery(
                     "delete from timer where alert_id in (select alert_id from timer"
                         + " where fire_at <= $1 order by fire_at limit $2 for update skip locked)"
-                        + " returning alert_id, ticket_id, payload::text")
+                        + " returning alert_id, ticket_id, payload, fire_at, kind, plan, priority,"
+                        + " clock, elapsed_ms")
                 .execute(Tuple.of(now, config.batchSize()))
                 .flatMap(claimed -> publish(conn, claimed, now)));
   }
 
-  private void record(RowSet<Row> claimed) {
-    java.time.Instant now = clock.instant();
-    for (Row row : claimed) {
-      SlaAlert alert =
-          codec.decode(row.getString(2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      metrics.fired(alert, java.time.Duration.between(alert.firedAt(), now));
-    }
-  }
-
   private Uni<Integer> publish(SqlConnection conn, RowSet<Row> claimed, OffsetDateTime now) {
-    if (claimed.size() == 0) {
+    int n = claimed.size();
+    if (n == 0) {
       return Uni.createFrom().item(0);
     }
-    List<Tuple> fired = new ArrayList<>(claimed.size());
-    List<Uni<Void>> acks = new ArrayList<>(claimed.size());
+    String[] ids = new String[n];
+    String[] tickets = new String[n];
+    List<Uni<Void>> acks = new ArrayList<>(n);
+    int i = 0;
     for (Row row : claimed) {
-      String ticket = row.getString("ticket_id");
-      fired.add(Tuple.of(row.getString("alert_id"), ticket, now));
+      ids[i] = row.getString(0);
+      tickets[i] = row.getString(1);
       acks.add(
           alerts.sendMessage(
               Message.of(row.getString(2))
                   .addMetadata(
-                      OutgoingKafkaRecordMetadata.<String>builder().withKey(ticket).build())));
+                      OutgoingKafkaRecordMetadata.<String>builder().withKey(tickets[i]).build())));
+      i++;
     }
     return Uni.join()
         .all(acks)
@@ -142,10 +151,26 @@ public class DueTimerPoller {
             ok ->
                 conn.preparedQuery(
                         "insert into fired_alert (alert_id, ticket_id, fired_at)"
-                            + " values ($1, $2, $3) on conflict do nothing")
-                    .executeBatch(fired))
+                            + " select a, t, $3 from unnest($1::text[], $2::text[]) as u(a, t)"
+                            + " on conflict do nothing")
+                    .execute(Tuple.of(ids, tickets, now)))
         .invoke(done -> record(claimed))
-        .map(done -> fired.size())
+        .map(done -> n)
         .invoke(count -> LOG.debugf("fired %d alert(s)", count));
+  }
+
+  private void record(RowSet<Row> claimed) {
+    Instant now = clock.instant();
+    for (Row row : claimed) {
+      Long elapsed = row.getLong(8);
+      metrics.fired(
+          new TimerMetrics.Fired(
+              row.getString(4),
+              row.getString(5),
+              row.getString(6),
+              row.getString(7),
+              Optional.ofNullable(elapsed).map(Duration::ofMillis)),
+          Duration.between(row.getOffsetDateTime(3).toInstant(), now));
+    }
   }
 }

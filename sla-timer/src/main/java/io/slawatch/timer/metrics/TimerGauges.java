@@ -68,7 +68,7 @@ public class TimerGauges {
     OffsetDateTime inAnHour = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plusHours(1);
     pool.preparedQuery(
             "select count(*) filter (where true),"
-                + " count(*) filter (where alert_id like '%/sla.breached/%' and fire_at <= $1)"
+                + " count(*) filter (where kind = 'sla.breached' and due <= $1)"
                 + " from timer")
         .execute(Tuple.of(inAnHour))
         .invoke(
@@ -80,9 +80,8 @@ public class TimerGauges {
         .flatMap(
             ignored ->
                 pool.query(
-                        "select payload::jsonb->'data'->>'plan', payload::jsonb->'data'->>'priority',"
-                            + " payload::jsonb->'data'->>'clock', count(*) from timer"
-                            + " where alert_id like '%/sla.breached/%' group by 1, 2, 3")
+                        "select plan, priority, clock, count(*) from timer"
+                            + " where kind = 'sla.breached' group by 1, 2, 3")
                     .execute())
         .subscribe()
         .with(

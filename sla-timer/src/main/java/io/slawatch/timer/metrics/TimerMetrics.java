@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.ClockKind;
-import io.slawatch.core.alert.SlaAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the firing loop measures as alerts go out: {@code slawatch_sla_outcomes_total} (met or
@@ -35,19 +35,24 @@ public class TimerMetrics {
             .register(registry);
   }
 
-  public void fired(SlaAlert alert, Duration late) {
+  /** What the firing loop knows of a timer it published (its columns, no payload parsing). */
+  public record Fired(
+      String kind, String plan, String priority, String clock, Optional<Duration> elapsed) {}
+
+  public void fired(Fired alert, Duration late) {
     lateness.record(late.isNegative() ? Duration.ZERO : late);
-    if (alert.kind() == AlertKind.BREACHED || alert.kind() == AlertKind.MET) {
+    boolean met = alert.kind().equals(AlertKind.MET.type());
+    if (met || alert.kind().equals(AlertKind.BREACHED.type())) {
       Counter.builder("slawatch_sla_outcomes")
           .description("Commitments met or breached")
           .tag("plan", alert.plan())
-          .tag("priority", alert.priority().name())
-          .tag("clock", alert.clock().wireName())
-          .tag("outcome", alert.kind() == AlertKind.MET ? "met" : "breached")
+          .tag("priority", alert.priority())
+          .tag("clock", alert.clock())
+          .tag("outcome", met ? "met" : "breached")
           .register(registry)
           .increment();
     }
-    if (alert.kind() == AlertKind.MET && alert.clock() == ClockKind.FIRST_RESPONSE) {
+    if (met && alert.clock().equals(ClockKind.FIRST_RESPONSE.wireName())) {
       alert
           .elapsed()
           .ifPresent(
@@ -57,7 +62,7 @@ public class TimerMetrics {
                       .baseUnit("seconds")
                       .serviceLevelObjectives(RESPONSE_BUCKETS_SECONDS)
                       .tag("plan", alert.plan())
-                      .tag("priority", alert.priority().name())
+                      .tag("priority", alert.priority())
                       .register(registry)
                       .record(elapsed.toMillis() / 1000.0));
     }
