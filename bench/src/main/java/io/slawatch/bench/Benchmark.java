@@ -76,6 +76,22 @@ public final class Benchmark {
     int webhookPort = Integer.parseInt(options.getOrDefault("webhook-port", "18099"));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("date", Instant.now().toString());
+    if (options.containsKey("timers")) {
+      int steadyRate = Integer.parseInt(options.getOrDefault("steady-rate", "1000"));
+      Duration steadyDuration = Duration.parse(options.getOrDefault("steady-duration", "PT30S"));
+      int timerPileup = Integer.parseInt(options.getOrDefault("timer-pileup", "200000"));
+      int timers = Integer.parseInt(options.get("timers"));
+      result.put(
+          "settings",
+          "\"timers=%d steady-rate=%d steady-duration=%s timer-pileup=%d\""
+              .formatted(timers, steadyRate, steadyDuration, timerPileup));
+      try (Connection db = bench.timerDb()) {
+        new TimerBenchmark(db, bench.run.getProperty("kafka.bootstrap.servers"))
+            .run(timers, steadyRate, steadyDuration, timerPileup, result);
+      }
+      bench.finish(result);
+      return;
+    }
     result.put(
         "settings",
         "\"rate=%s via=%s duration=%s pileup=%d\"".formatted(rateOption, via, duration, pileup));
@@ -83,7 +99,11 @@ public final class Benchmark {
     if (pileup > 0) {
       bench.pileup(pileup, webhookPort, result);
     }
-    bench.memory(result);
+    bench.finish(result);
+  }
+
+  private void finish(Map<String, Object> result) throws IOException {
+    memory(result);
     table(result);
     String json = json(result);
     Path out = Files.createDirectories(home.resolve("bench")).resolve("result.json");
@@ -244,7 +264,7 @@ public final class Benchmark {
             System.out.printf("%-28s %s%n", section, text.replace("\"", ""));
             return;
           }
-          for (String entry : text.substring(1, text.length() - 1).split(",(?=\"[a-z_0-9]+\":)")) {
+          for (String entry : topLevel(text.substring(1, text.length() - 1))) {
             String[] kv = entry.split(":", 2);
             System.out.printf(
                 "%-28s %s%n",
@@ -253,6 +273,29 @@ public final class Benchmark {
           }
         });
     System.out.println();
+  }
+
+  /** The entries of a JSON object's body, split at its own commas, not its members'. */
+  static List<String> topLevel(String body) {
+    List<String> entries = new ArrayList<>();
+    int depth = 0;
+    boolean quoted = false;
+    int from = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '"' && (i == 0 || body.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && c == '{') {
+        depth++;
+      } else if (!quoted && c == '}') {
+        depth--;
+      } else if (!quoted && depth == 0 && c == ',') {
+        entries.add(body.substring(from, i));
+        from = i + 1;
+      }
+    }
+    entries.add(body.substring(from));
+    return entries;
   }
 
   private void sampleStored(Connection db, Map<String, Long> samples, List<Double> stored) {
@@ -407,7 +450,9 @@ public final class Benchmark {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
-            "usage: bench [--rate N] [--duration PT20S] [--pileup N] [--webhook-port P]; bad: "
+            "usage: bench [--rate N|max] [--via http|kafka] [--duration PT20S] [--pileup N]"
+                + " [--webhook-port P] | bench --timers N [--steady-rate N]"
+                + " [--steady-duration PT30S] [--timer-pileup N]; bad: "
                 + args[i]);
       }
       options.put(args[i].substring(2), args[++i]);
