@@ -100,6 +100,18 @@ public final class ServiceProcess {
     throw new IllegalStateException(name + " not ready after " + timeout + ": see " + log);
   }
 
+  /** {@code kill -9}: no shutdown hook, no flush, no goodbye to Kafka or PostgreSQL. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " survived SIGKILL");
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** SIGTERM, then SIGKILL after the grace period. */
   public void stop(Duration grace) throws InterruptedException {
     if (!process.isAlive()) {

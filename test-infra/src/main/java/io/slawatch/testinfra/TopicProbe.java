@@ -51,22 +51,34 @@ public final class TopicProbe implements AutoCloseable {
   /** Polls until {@code count} records match, and returns them; fails after {@code timeout}. */
   public List<ConsumerRecord<String, String>> await(
       Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+    return awaitUntil(match, matching -> matching.size() >= count, count + " record(s)", timeout);
+  }
+
+  /**
+   * Reads until the matching records satisfy {@code done} (e.g. "every ticket seen at least once",
+   * duplicates allowed) and returns them; fails after the timeout, saying what was expected.
+   */
+  public List<ConsumerRecord<String, String>> awaitUntil(
+      Predicate<ConsumerRecord<String, String>> match,
+      Predicate<List<ConsumerRecord<String, String>>> done,
+      String expected,
+      Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       List<ConsumerRecord<String, String>> matching = seen.stream().filter(match).toList();
-      if (matching.size() >= count) {
+      if (done.test(matching)) {
         return matching;
       }
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(
             "expected "
-                + count
-                + " matching record(s) within "
+                + expected
+                + " within "
                 + timeout
                 + ", got "
                 + matching.size()
-                + "; all records seen: "
-                + seen.stream().map(r -> r.key() + "=" + r.value()).toList());
+                + " matching record(s); the first 50 records seen: "
+                + seen.stream().limit(50).map(r -> r.key() + "=" + r.value()).toList());
       }
       consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }
