@@ -1,6 +1,5 @@
 package io.slawatch.notifier.channel;
 
-import io.slawatch.core.alert.SlaAlert;
 import io.smallrye.mutiny.Uni;
 
 /** Somewhere an alert is delivered. */
@@ -11,8 +10,8 @@ public interface AlertChannel {
   boolean enabled();
 
   /**
-   * Delivers one alert; the item is how many attempts it took. Fails when the channel could not
-   * take it after its own retries.
+   * Delivers one alert to one target; the item is how many attempts it took. Fails when the channel
+   * could not take it after its own retries.
    */
-  Uni<Integer> deliver(SlaAlert alert, String cloudEvent);
+  Uni<Integer> deliver(Notification notification);
 }

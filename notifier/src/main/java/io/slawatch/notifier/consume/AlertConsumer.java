@@ -3,6 +3,7 @@ package io.slawatch.notifier.consume;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.Notification;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -74,7 +75,7 @@ public class AlertConsumer {
                 return Uni.createFrom().voidItem();
               }
               return channel
-                  .deliver(alert, payload)
+                  .deliver(Notification.of(alert, payload, channel.name()))
                   .flatMap(attempts -> record(alert, channel, "delivered", attempts, null))
                   .onFailure()
                   .recoverWithUni(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.channel.http.AlertText;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.config.NotifierConfig;
@@ -44,7 +45,9 @@ public class AlertmanagerChannel implements AlertChannel {
   }
 
   @Override
-  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+  public Uni<Integer> deliver(Notification notification) {
+    SlaAlert alert = notification.alert();
+    String cloudEvent = notification.cloudEvent();
     String base = config.url().orElseThrow().replaceAll("/+$", "");
     return poster.post(
         base + "/api/v2/alerts", "application/json", Map.of(), alerts(alert).toString());

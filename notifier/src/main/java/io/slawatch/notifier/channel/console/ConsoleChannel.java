@@ -2,6 +2,7 @@ package io.slawatch.notifier.channel.console;
 
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,9 @@ public class ConsoleChannel implements AlertChannel {
   }
 
   @Override
-  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+  public Uni<Integer> deliver(Notification notification) {
+    SlaAlert alert = notification.alert();
+    String cloudEvent = notification.cloudEvent();
     ALERTS.infof(
         "ALERT %s ticket=%s customer=%s plan=%s priority=%s clock=%s target=%s due=%s%s id=%s",
         alert.kind().type(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.channel.http.AlertText;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.config.NotifierConfig;
@@ -36,7 +37,9 @@ public class TeamsChannel implements AlertChannel {
   }
 
   @Override
-  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+  public Uni<Integer> deliver(Notification notification) {
+    SlaAlert alert = notification.alert();
+    String cloudEvent = notification.cloudEvent();
     return poster.post(
         config.webhookUrl().orElseThrow(), "application/json", Map.of(), message(alert).toString());
   }

@@ -2,6 +2,7 @@ package io.slawatch.notifier.channel.webhook;
 
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +34,9 @@ public class WebhookChannel implements AlertChannel {
   }
 
   @Override
-  public Uni<Integer> deliver(SlaAlert alert, String cloudEvent) {
+  public Uni<Integer> deliver(Notification notification) {
+    SlaAlert alert = notification.alert();
+    String cloudEvent = notification.cloudEvent();
     return poster.post(
         config.url().orElseThrow(),
         "application/cloudevents+json",
