@@ -1,0 +1,20 @@
+package io.slawatch.notifier.policy;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What routing needs to know of an alert's customer (from {@code customer.events.v1}): the language
+ * of its messages, its designated engineer, and whether only US persons may serve it.
+ */
+public record CustomerFacts(
+    Locale language, Optional<String> designatedEngineer, boolean usPersonsOnly) {
+  public static final CustomerFacts UNKNOWN =
+      new CustomerFacts(Locale.ENGLISH, Optional.empty(), false);
+
+  public CustomerFacts {
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(designatedEngineer, "designatedEngineer");
+  }
+}

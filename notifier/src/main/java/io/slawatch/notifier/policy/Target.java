@@ -1,0 +1,43 @@
+package io.slawatch.notifier.policy;
+
+import io.slawatch.core.calendar.BusinessCalendar;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Someone an escalation step notifies, through one channel.
+ *
+ * @param name the name policies use
+ * @param channel the channel's name ({@code slack}, {@code email}, {@code pagerduty}, ...)
+ * @param address where the target is reached on its channel when that is per target (an e-mail
+ *     address); otherwise the channel's configured destination
+ * @param designatedEngineer the customer's designated engineer: the address comes from the customer
+ *     record, and a customer without one skips this target
+ * @param usPerson the target may receive alerts of customers served by US persons only
+ * @param onCall when the target may be notified (absent: always); outside it, the target is skipped
+ *     unless the policy pages at any hour
+ */
+public record Target(
+    String name,
+    String channel,
+    Optional<String> address,
+    boolean designatedEngineer,
+    boolean usPerson,
+    Optional<BusinessCalendar> onCall) {
+  public Target {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(onCall, "onCall");
+  }
+
+  /** A target that is the channel's configured destination, always on call. */
+  public static Target channel(String channel) {
+    return new Target(channel, channel, Optional.empty(), false, false, Optional.empty());
+  }
+
+  public boolean onCallAt(Instant instant) {
+    return onCall.map(hours -> hours.isOpen(instant)).orElse(true);
+  }
+}

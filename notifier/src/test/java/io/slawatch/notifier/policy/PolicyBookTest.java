@@ -1,0 +1,200 @@
+package io.slawatch.notifier.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.config.ConfigException;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyBookTest {
+  private static final Set<String> CHANNELS = Set.of("slack", "email", "pagerduty", "console");
+  private static final PolicyReader READER =
+      new PolicyReader(CHANNELS, CalendarReader.relativeTo(Path.of(".")));
+
+  private static final String FILE =
+      """
+      targets:
+        team-chat: {channel: slack}
+        l1-mail:
+          channel: email
+          address: l1@example.com
+          on_call: {zone: Europe/Warsaw, week: {MON: [["08:00", "16:00"]], TUE: [["08:00", "16:00"]]}}
+        l2-pager: {channel: pagerduty, us_person: true}
+        designated: {channel: email, designated_engineer: true}
+      policies:
+        - name: eurolinux-breaches
+          match: {types: [sla.breached], plans: [eurolinux-*], priorities: [P1, P2]}
+          rounds: 2
+          steps:
+            - {notify: [team-chat, l1-mail, designated], wait: PT15M}
+            - {notify: [l2-pager], wait: PT30M}
+        - name: round-the-clock
+          match: {plans: [opswat-*]}
+          page_anytime: true
+          steps:
+            - {notify: [l1-mail]}
+      """;
+
+  private static SlaAlert alert(AlertKind kind, String plan, Priority priority) {
+    Instant due = Instant.parse("2026-11-23T09:00:00Z");
+    return new SlaAlert(
+        kind,
+        new TicketId("T-1"),
+        new CustomerId("acme"),
+        plan,
+        priority,
+        ClockKind.FIRST_RESPONSE,
+        1,
+        Duration.ofHours(1),
+        due,
+        due,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private static final CustomerFacts DESIGNATED =
+      new CustomerFacts(Locale.FRENCH, Optional.of("anna@example.com"), false);
+
+  @Test
+  void an_alert_goes_to_the_first_policy_that_matches_it() {
+    PolicyBook book = READER.read(FILE);
+    assertThat(
+            book.route(alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P1), DESIGNATED))
+        .map(Policy::name)
+        .contains("eurolinux-breaches");
+    assertThat(
+            book.route(alert(AlertKind.WARNING, "eurolinux-enterprise", Priority.P1), DESIGNATED))
+        .isEmpty();
+    assertThat(
+            book.route(alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P3), DESIGNATED))
+        .isEmpty();
+    assertThat(book.route(alert(AlertKind.WARNING, "opswat-emerald", Priority.P4), DESIGNATED))
+        .map(Policy::name)
+        .contains("round-the-clock");
+  }
+
+  @Test
+  void a_step_notifies_the_designated_engineer_first_and_leaves_out_who_is_off_duty() {
+    PolicyBook book = READER.read(FILE);
+    Policy policy = book.policy("eurolinux-breaches").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P1);
+    Instant mondayMorningInWarsaw = Instant.parse("2026-11-23T09:00:00Z"); // 10:00 local
+    StepRun run = book.run(policy, 0, 0, mondayMorningInWarsaw, alert, DESIGNATED);
+    assertThat(run.level()).isEqualTo(1);
+    assertThat(run.decisions())
+        .containsExactly(
+            new Decision.Notify(book.targets().get("designated"), Optional.of("anna@example.com")),
+            new Decision.Notify(book.targets().get("team-chat"), Optional.empty()),
+            new Decision.Notify(book.targets().get("l1-mail"), Optional.of("l1@example.com")));
+    assertThat(run.next())
+        .isEqualTo(new StepRun.Next.At(1, 0, mondayMorningInWarsaw.plus(Duration.ofMinutes(15))));
+
+    Instant mondayNight = Instant.parse("2026-11-23T22:00:00Z");
+    StepRun night = book.run(policy, 0, 0, mondayNight, alert, CustomerFacts.UNKNOWN);
+    assertThat(night.decisions())
+        .containsExactly(
+            new Decision.Skip(
+                book.targets().get("designated"), "the customer has no designated engineer"),
+            new Decision.Notify(book.targets().get("team-chat"), Optional.empty()),
+            new Decision.Skip(book.targets().get("l1-mail"), "outside the target's on-call hours"));
+
+    Policy anytime = book.policy("round-the-clock").orElseThrow();
+    assertThat(book.run(anytime, 0, 0, mondayNight, alert, CustomerFacts.UNKNOWN).decisions())
+        .containsExactly(
+            new Decision.Notify(book.targets().get("l1-mail"), Optional.of("l1@example.com")));
+  }
+
+  @Test
+  void us_persons_only_customers_reach_only_us_person_targets() {
+    PolicyBook book = READER.read(FILE);
+    Policy policy = book.policy("eurolinux-breaches").orElseThrow();
+    CustomerFacts usOnly = new CustomerFacts(Locale.ENGLISH, Optional.empty(), true);
+    SlaAlert alert = alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P1);
+    Instant now = Instant.parse("2026-11-23T09:00:00Z");
+    assertThat(book.run(policy, 0, 0, now, alert, usOnly).decisions())
+        .allMatch(d -> d instanceof Decision.Skip skip && skip.reason().contains("US persons"));
+    assertThat(book.run(policy, 1, 0, now, alert, usOnly).decisions())
+        .containsExactly(new Decision.Notify(book.targets().get("l2-pager"), Optional.empty()));
+  }
+
+  @Test
+  void the_chain_runs_its_rounds_then_ends() {
+    PolicyBook book = READER.read(FILE);
+    Policy policy = book.policy("eurolinux-breaches").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P1);
+    Instant now = Instant.parse("2026-11-23T09:00:00Z");
+    assertThat(book.run(policy, 1, 0, now, alert, DESIGNATED).next())
+        .isEqualTo(new StepRun.Next.At(0, 1, now.plus(Duration.ofMinutes(30))));
+    assertThat(book.run(policy, 1, 1, now, alert, DESIGNATED).next())
+        .isEqualTo(new StepRun.Next.Done());
+  }
+
+  @Test
+  void without_a_policy_file_every_alert_goes_to_every_channel_once() {
+    PolicyBook book = PolicyBook.everyChannel(java.util.List.of("console", "slack"));
+    SlaAlert alert = alert(AlertKind.MET, "jamf-standard", Priority.P4);
+    Policy policy = book.route(alert, CustomerFacts.UNKNOWN).orElseThrow();
+    StepRun run = book.run(policy, 0, 0, Instant.EPOCH, alert, CustomerFacts.UNKNOWN);
+    assertThat(run.decisions())
+        .extracting(d -> d.target().channel())
+        .containsExactly("console", "slack");
+    assertThat(run.next()).isEqualTo(new StepRun.Next.Done());
+  }
+
+  @Test
+  void mistakes_are_named_with_their_field_and_line() {
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: carrier-pigeon}
+                    policies: []
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("targets.a.channel")
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("carrier-pigeon");
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: slack}
+                    policies:
+                      - name: p
+                        steps:
+                          - {notify: [b], wait: PT5M}
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("\"b\" is not a target");
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: slack}
+                    policies:
+                      - name: p
+                        match: {types: [sla.exploded]}
+                        steps:
+                          - {notify: [a], wait: 15 minutes}
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sla.exploded");
+  }
+}
