@@ -16,6 +16,7 @@ topics=(
   "sla.alerts.v1 3 delete"
   "ticket.inbound.v1 6 delete"
   "ticket.inbound.dlq.v1 3 delete"
+  "sla.alerts.dlq.v1 3 delete"
   "customer.events.v1 3 compact"
 )
 

@@ -1,0 +1,87 @@
+package io.slawatch.notifier.ack;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Bearer tokens for the alert API: acknowledging by {@code POST} needs the role {@code ack},
+ * reading an alert's history {@code read}. The signed-link {@code GET .../ack} carries its own
+ * proof and needs no token; health and metrics are open.
+ */
+public class AckTokenFilter {
+  private static final Logger LOG = Logger.getLogger(AckTokenFilter.class);
+
+  private final AckConfig config;
+
+  AckTokenFilter(AckConfig config) {
+    this.config = config;
+    if (config.authEnabled() && config.tokens().isEmpty()) {
+      LOG.warn(
+          "no slawatch.notifier.ack.tokens are configured: the alert API refuses every call"
+              + " (acknowledge links still work when a link secret is set)");
+    }
+  }
+
+  @ServerRequestFilter
+  public Optional<Response> authenticate(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    if (!path.startsWith("/api/v1/alerts/")) {
+      return Optional.empty();
+    }
+    boolean link = request.getMethod().equals("GET") && path.endsWith("/ack");
+    if (link || !config.authEnabled()) {
+      return Optional.empty();
+    }
+    String role = request.getMethod().equals("POST") ? "ack" : "read";
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.of(
+          AlertResource.problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
+    }
+    byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    for (Map.Entry<String, AckConfig.Token> token : config.tokens().entrySet()) {
+      if (MessageDigest.isEqual(
+          token.getValue().token().getBytes(StandardCharsets.UTF_8), presented)) {
+        if (!token.getValue().roles().contains(role)) {
+          return Optional.of(
+              AlertResource.problem(403, "forbidden", "this token lacks the role " + role));
+        }
+        String name = token.getKey();
+        SecurityContext original = request.getSecurityContext();
+        request.setSecurityContext(
+            new SecurityContext() {
+              @Override
+              public Principal getUserPrincipal() {
+                return () -> name;
+              }
+
+              @Override
+              public boolean isUserInRole(String r) {
+                return token.getValue().roles().contains(r);
+              }
+
+              @Override
+              public boolean isSecure() {
+                return original.isSecure();
+              }
+
+              @Override
+              public String getAuthenticationScheme() {
+                return "Bearer";
+              }
+            });
+        return Optional.empty();
+      }
+    }
+    return Optional.of(AlertResource.problem(401, "unauthenticated", "the token is not known"));
+  }
+}

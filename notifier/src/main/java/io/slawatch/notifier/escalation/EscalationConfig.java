@@ -1,0 +1,35 @@
+package io.slawatch.notifier.escalation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Routing and escalation ({@code slawatch.notifier.escalation.*}). */
+@ConfigMapping(prefix = "slawatch.notifier.escalation")
+public interface EscalationConfig {
+  /**
+   * The policy file (YAML, see {@code PolicyReader}); without one, every alert goes to every
+   * enabled channel once.
+   */
+  Optional<String> policyFile();
+
+  /** How often the escalation loop looks for steps that are due. */
+  @WithDefault("200ms")
+  Duration pollInterval();
+
+  /** How many due steps one round of the loop claims. */
+  @WithDefault("200")
+  int batchSize();
+
+  /** How many claimed steps are delivered at once. */
+  @WithDefault("32")
+  int concurrency();
+
+  /**
+   * How long a claimed step is reserved: if the instance dies delivering it, another instance runs
+   * it after this (targets already delivered are not notified again).
+   */
+  @WithDefault("PT2M")
+  Duration lease();
+}

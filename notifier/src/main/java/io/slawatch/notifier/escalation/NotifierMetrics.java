@@ -1,0 +1,67 @@
+package io.slawatch.notifier.escalation;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * {@code slawatch_notifications_total} (by channel and outcome: delivered, failed, skipped), {@code
+ * slawatch_notification_delivery_seconds} (alert time to delivered), {@code
+ * slawatch_escalation_level_reached_total} (by policy and level) and {@code
+ * slawatch_notifications_dead_lettered_total}. No alert or ticket id is a label.
+ */
+@ApplicationScoped
+public class NotifierMetrics {
+  private final MeterRegistry registry;
+
+  NotifierMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void outcome(String channel, String outcome) {
+    Counter.builder("slawatch_notifications")
+        .description("Alert notifications by channel and outcome")
+        .tag("channel", channel)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  void delivered(String channel, Duration sinceAlert) {
+    outcome(channel, "delivered");
+    Timer.builder("slawatch_notification_delivery")
+        .description("From the alert's firing instant to its delivery")
+        .tag("channel", channel)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofHours(1))
+        .register(registry)
+        .record(sinceAlert.isNegative() ? Duration.ZERO : sinceAlert);
+  }
+
+  void deadLettered(String channel) {
+    Counter.builder("slawatch_notifications_dead_lettered")
+        .description("Notifications given up after their retries, sent to sla.alerts.dlq.v1")
+        .tag("channel", channel)
+        .register(registry)
+        .increment();
+  }
+
+  void levelReached(String policy, int level) {
+    Counter.builder("slawatch_escalation_level_reached")
+        .description("Escalation steps run, by policy and level")
+        .tag("policy", policy)
+        .tag("level", Integer.toString(level))
+        .register(registry)
+        .increment();
+  }
+
+  void unrouted() {
+    Counter.builder("slawatch_alerts_unrouted")
+        .description("Alerts no policy matched")
+        .register(registry)
+        .increment();
+  }
+}
