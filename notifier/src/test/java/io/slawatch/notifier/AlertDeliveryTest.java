@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slawatch.testinfra.RealInfraTestResource;
+import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.TopicWriter;
 import io.slawatch.testinfra.Topics;
 import io.slawatch.testinfra.WebhookReceiver;
@@ -99,5 +100,35 @@ class AlertDeliveryTest {
             WebhookReceiverResource.receiver.await(
                 r -> about(r, ticket), 1, Duration.ofSeconds(20)))
         .hasSize(1);
+  }
+
+  @Test
+  void a_webhook_that_keeps_failing_sends_the_alert_to_the_dead_letter_topic() {
+    String ticket = "T-" + UUID.randomUUID();
+    try (TopicProbe deadLetters =
+        TopicProbe.atEnd(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+            Topics.SLA_ALERTS_DLQ)) {
+      WebhookReceiverResource.receiver.failNext(5); // every attempt the channel makes
+      writer.send(Topics.SLA_ALERTS, ticket, breach(ticket));
+
+      var dead = deadLetters.await(r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
+      var record = dead.getFirst();
+      assertThat(record.value()).contains("\"subject\":\"" + ticket + "\"");
+      assertThat(new String(record.headers().lastHeader("dead-letter-target").value()))
+          .isEqualTo("webhook");
+      assertThat(new String(record.headers().lastHeader("dead-letter-reason").value()))
+          .contains("503");
+      io.restassured.RestAssured.given()
+          .get("/api/v1/alerts/" + ticket + "/first_response/1/sla.breached/1.0")
+          .then()
+          .statusCode(200)
+          .body(
+              "history.findAll { it.event == 'failed' }.target",
+              org.hamcrest.Matchers.hasItem("webhook"));
+      assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().extract().asString())
+          .containsPattern(
+              "slawatch_notifications_dead_lettered_total\\{[^}]*channel=\"webhook\"[^}]*\\} [1-9]");
+    }
   }
 }
