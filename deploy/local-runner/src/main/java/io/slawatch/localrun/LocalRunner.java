@@ -76,15 +76,16 @@ public final class LocalRunner {
               "ingest,admin"),
           pids);
       startService("sla-timer", settings.timerPort(), postgres, broker, Map.of(), pids);
-      startService(
-          "notifier",
-          settings.notifierPort(),
-          postgres,
-          broker,
-          settings.webhookUrl().isBlank()
-              ? Map.of()
-              : Map.of("slawatch.notifier.webhook.url", settings.webhookUrl()),
-          pids);
+      Map<String, String> notifier = new java.util.LinkedHashMap<>();
+      // the same local token acknowledges alerts and reads their history
+      notifier.put("slawatch.notifier.ack.tokens.local.token", apiToken());
+      notifier.put(
+          "slawatch.notifier.ack.public-url", "http://127.0.0.1:" + settings.notifierPort());
+      notifier.put("slawatch.notifier.ack.link-secret", apiToken());
+      if (!settings.webhookUrl().isBlank()) {
+        notifier.put("slawatch.notifier.webhook.url", settings.webhookUrl());
+      }
+      startService("notifier", settings.notifierPort(), postgres, broker, notifier, pids);
       for (ServiceProcess service : services) {
         service.awaitReady(Duration.ofSeconds(180));
         say(
