@@ -1,15 +1,19 @@
 package io.slawatch.notifier.consume;
 
 import io.slawatch.contract.json.SlaAlertCodec;
-import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.customer.CustomerDirectory;
 import io.slawatch.notifier.escalation.EscalationRunner;
 import io.slawatch.notifier.escalation.Escalations;
+import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.PolicyBook;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -42,21 +46,34 @@ public class AlertConsumer {
     this.runner = runner;
   }
 
+  /** A poll of alerts at a time ({@code batch=true}), begun in one transaction. */
   @Incoming("sla-alerts")
-  public Uni<Void> consume(String payload) {
-    SlaAlert alert;
-    try {
-      alert = codec.decode(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-      LOG.errorf("skipping a malformed alert %s: %s", payload, e.getMessage());
-      return Uni.createFrom().voidItem();
+  public Uni<Void> consume(List<String> payloads) {
+    List<SlaAlert> alerts = new ArrayList<>(payloads.size());
+    List<String> valid = new ArrayList<>(payloads.size());
+    for (String payload : payloads) {
+      try {
+        alerts.add(codec.decode(payload.getBytes(StandardCharsets.UTF_8)));
+        valid.add(payload);
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        LOG.errorf("skipping a malformed alert %s: %s", payload, e.getMessage());
+      }
     }
+    Set<String> customerIds = new LinkedHashSet<>();
+    alerts.forEach(a -> customerIds.add(a.customer().value()));
     return customers
-        .facts(alert.customer().value())
+        .facts(customerIds)
         .flatMap(
-            customer ->
-                escalations.begin(
-                    alert, payload, book.route(alert, customer), alert.kind() == AlertKind.MET))
+            facts -> {
+              List<Escalations.Begin> begins = new ArrayList<>(alerts.size());
+              for (int i = 0; i < alerts.size(); i++) {
+                SlaAlert alert = alerts.get(i);
+                CustomerFacts customer =
+                    facts.getOrDefault(alert.customer().value(), CustomerFacts.UNKNOWN);
+                begins.add(new Escalations.Begin(alert, valid.get(i), book.route(alert, customer)));
+              }
+              return escalations.beginAll(begins);
+            })
         .invoke(started -> runner.wake())
         .replaceWithVoid();
   }

@@ -47,6 +47,23 @@ public class CustomerDirectory {
             });
   }
 
+  /** The facts of each of these customers the notifier knows (one query). */
+  public Uni<Map<String, CustomerFacts>> facts(java.util.Collection<String> customers) {
+    if (customers.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return pool.preparedQuery("select id, body from customer where id = any($1)")
+        .execute(Tuple.of(customers.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Map<String, CustomerFacts> known = new java.util.HashMap<>();
+              for (Row row : rows) {
+                known.put(row.getString(0), parse(row.getString(0), row.getString(1)));
+              }
+              return known;
+            });
+  }
+
   private CustomerFacts parse(String id, String body) {
     Parsed cached = parsed.get(id);
     if (cached != null && cached.body().equals(body)) {

@@ -47,4 +47,29 @@ final class Audit {
                 }))
         .replaceWithVoid();
   }
+
+  /** Several entries in one statement. */
+  static Uni<Void> writeAll(SqlClient client, java.util.List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = entries.size();
+    String[] ids = new String[n];
+    OffsetDateTime[] at = new OffsetDateTime[n];
+    String[] events = new String[n];
+    String[] details = new String[n];
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      ids[i] = e.alertId();
+      at[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
+      events[i] = e.event();
+      details[i] = e.detail();
+    }
+    return client
+        .preparedQuery(
+            "insert into audit (alert_id, at, event, detail)"
+                + " select * from unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[])")
+        .execute(Tuple.of(ids, at, events, details))
+        .replaceWithVoid();
+  }
 }

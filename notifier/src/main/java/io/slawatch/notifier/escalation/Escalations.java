@@ -31,58 +31,99 @@ public class Escalations {
     this.clock = clock;
   }
 
+  /** An alert to begin: its policy, if one matches. */
+  public record Begin(SlaAlert alert, String payload, Optional<Policy> policy) {}
+
   /**
-   * In one transaction: resolves the clock's running escalations if the alert says it was met, then
-   * begins the alert's own escalation under its policy (once per alert id). Emits whether an
-   * escalation began.
+   * In one transaction for a whole poll of alerts: resolves the running escalations of every clock
+   * an {@code sla.met} alert says was met, then begins each routed alert's escalation (once per
+   * alert id) and audits the unrouted ones. Emits how many escalations began.
    */
-  public Uni<Boolean> begin(
-      SlaAlert alert, String payload, Optional<Policy> policy, boolean clockMet) {
+  public Uni<Integer> beginAll(List<Begin> alerts) {
+    if (alerts.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
     Instant now = clock.instant();
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    List<SlaAlert> met =
+        alerts.stream()
+            .map(Begin::alert)
+            .filter(a -> a.kind() == io.slawatch.core.alert.AlertKind.MET)
+            .toList();
+    List<Begin> routed = alerts.stream().filter(b -> b.policy().isPresent()).toList();
+    List<Begin> unrouted = alerts.stream().filter(b -> b.policy().isEmpty()).toList();
+    unrouted.forEach(b -> metrics.unrouted());
     return pool.withTransaction(
         conn ->
-            (clockMet ? resolveClock(conn, alert, now) : Uni.createFrom().voidItem())
+            Multi.createFrom()
+                .iterable(met)
+                .onItem()
+                .transformToUniAndConcatenate(m -> resolveClock(conn, m, now))
+                .collect()
+                .asList()
+                .flatMap(resolved -> insert(conn, routed, at))
                 .flatMap(
-                    resolved -> {
-                      if (policy.isEmpty()) {
-                        metrics.unrouted();
-                        return Audit.write(
-                                conn,
-                                Audit.Entry.of(alert.id(), now, "unrouted", "no policy matches"))
-                            .replaceWith(false);
+                    started -> {
+                      List<Audit.Entry> entries = new ArrayList<>();
+                      for (Begin b : unrouted) {
+                        entries.add(
+                            Audit.Entry.of(b.alert().id(), now, "unrouted", "no policy matches"));
                       }
-                      return conn.preparedQuery(
-                              "insert into escalation (alert_id, ticket_id, clock, cycle,"
-                                  + " customer_id, policy, step, round, state, next_at, payload,"
-                                  + " started_at, updated_at) values ($1, $2, $3, $4, $5, $6, 0, 0,"
-                                  + " 'active', $7, $8, $7, $7) on conflict do nothing"
-                                  + " returning alert_id")
-                          .execute(
-                              Tuple.from(
-                                  new Object[] {
-                                    alert.id(),
-                                    alert.ticket().value(),
-                                    alert.clock().wireName(),
-                                    alert.cycle(),
-                                    alert.customer().value(),
-                                    policy.get().name(),
-                                    at,
-                                    payload
-                                  }))
-                          .flatMap(
-                              inserted ->
-                                  inserted.size() == 0
-                                      ? Uni.createFrom().item(false)
-                                      : Audit.write(
-                                              conn,
-                                              Audit.Entry.of(
-                                                  alert.id(),
-                                                  now,
-                                                  "escalation_started",
-                                                  "policy " + policy.get().name()))
-                                          .replaceWith(true));
+                      for (String id : started) {
+                        entries.add(
+                            Audit.Entry.of(
+                                id,
+                                now,
+                                "escalation_started",
+                                "policy "
+                                    + routed.stream()
+                                        .filter(b -> b.alert().id().equals(id))
+                                        .findFirst()
+                                        .map(b -> b.policy().get().name())
+                                        .orElse("?")));
+                      }
+                      return Audit.writeAll(conn, entries).replaceWith(started.size());
                     }));
+  }
+
+  private static Uni<List<String>> insert(
+      SqlConnection conn, List<Begin> routed, OffsetDateTime at) {
+    if (routed.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    int n = routed.size();
+    String[] ids = new String[n];
+    String[] tickets = new String[n];
+    String[] clocks = new String[n];
+    Integer[] cycles = new Integer[n];
+    String[] customers = new String[n];
+    String[] policies = new String[n];
+    String[] payloads = new String[n];
+    for (int i = 0; i < n; i++) {
+      SlaAlert alert = routed.get(i).alert();
+      ids[i] = alert.id();
+      tickets[i] = alert.ticket().value();
+      clocks[i] = alert.clock().wireName();
+      cycles[i] = alert.cycle();
+      customers[i] = alert.customer().value();
+      policies[i] = routed.get(i).policy().get().name();
+      payloads[i] = routed.get(i).payload();
+    }
+    return conn.preparedQuery(
+            "insert into escalation (alert_id, ticket_id, clock, cycle, customer_id, policy, step,"
+                + " round, state, next_at, payload, started_at, updated_at)"
+                + " select a, t, c, y, u, p, 0, 0, 'active', $8, l, $8, $8 from unnest($1::text[],"
+                + " $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])"
+                + " as x(a, t, c, y, u, p, l) on conflict do nothing returning alert_id")
+        .execute(
+            Tuple.from(
+                new Object[] {ids, tickets, clocks, cycles, customers, policies, payloads, at}))
+        .map(
+            rows -> {
+              List<String> started = new ArrayList<>();
+              rows.forEach(row -> started.add(row.getString(0)));
+              return started;
+            });
   }
 
   private Uni<Void> resolveClock(SqlConnection conn, SlaAlert met, Instant now) {
