@@ -57,19 +57,34 @@ final class Audit {
     String[] ids = new String[n];
     OffsetDateTime[] at = new OffsetDateTime[n];
     String[] events = new String[n];
+    String[] targets = new String[n];
+    String[] channels = new String[n];
+    Integer[] levels = new Integer[n];
+    Integer[] rounds = new Integer[n];
+    Integer[] attempts = new Integer[n];
     String[] details = new String[n];
     for (int i = 0; i < n; i++) {
       Entry e = entries.get(i);
       ids[i] = e.alertId();
       at[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
       events[i] = e.event();
+      targets[i] = e.target();
+      channels[i] = e.channel();
+      levels[i] = e.level();
+      rounds[i] = e.round();
+      attempts[i] = e.attempts();
       details[i] = e.detail();
     }
     return client
         .preparedQuery(
-            "insert into audit (alert_id, at, event, detail)"
-                + " select * from unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[])")
-        .execute(Tuple.of(ids, at, events, details))
+            "insert into audit (alert_id, at, event, target, channel, level, round, attempts,"
+                + " detail) select * from unnest($1::text[], $2::timestamptz[], $3::text[],"
+                + " $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $9::text[])")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  ids, at, events, targets, channels, levels, rounds, attempts, details
+                }))
         .replaceWithVoid();
   }
 }

@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,10 +32,12 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Carries out one decision of an escalation step: a target is notified at most once per alert,
- * level and round (also after a restart: the {@code delivery} table is the record), every outcome
- * goes to the audit log, and a notification that failed after the channel's retries goes to {@code
- * sla.alerts.dlq.v1}.
+ * Carries out the decisions of escalation steps: a target is notified at most once per alert, level
+ * and round (also after a restart: the {@code delivery} table is the record), every outcome goes to
+ * the audit log, and a notification that failed after the channel's retries goes to {@code
+ * sla.alerts.dlq.v1}. A batch of steps records its outcomes together; a crash between a
+ * notification and that record sends it again, with the same alert id (the receivers' idempotency
+ * key).
  */
 @ApplicationScoped
 public class Deliveries {
@@ -58,156 +67,183 @@ public class Deliveries {
     this.clock = clock;
   }
 
-  Uni<Void> carryOut(
+  /** What became of one target in one step: a {@code delivery} row and an audit entry. */
+  record Outcome(
+      String alertId,
+      String target,
+      String channel,
+      int level,
+      int round,
+      String status,
+      int attempts,
+      String detail,
+      Instant at) {
+    String key() {
+      return key(alertId, target, level, round);
+    }
+
+    static String key(String alertId, String target, int level, int round) {
+      return alertId + "|" + target + "|" + level + "|" + round;
+    }
+
+    Audit.Entry audit() {
+      return new Audit.Entry(alertId, at, status, target, channel, level, round, attempts, detail);
+    }
+  }
+
+  /** The keys ({@link Outcome#key()}) of the deliveries already recorded for these alerts. */
+  Uni<Set<String>> recorded(Collection<String> alertIds) {
+    return pool.preparedQuery(
+            "select alert_id, target, level, round from delivery where alert_id = any($1)")
+        .execute(Tuple.of(alertIds.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Set<String> keys = new HashSet<>();
+              for (Row row : rows) {
+                keys.add(
+                    Outcome.key(
+                        row.getString(0), row.getString(1), row.getInteger(2), row.getInteger(3)));
+              }
+              return keys;
+            });
+  }
+
+  /**
+   * Carries out one decision, unless {@code recorded} shows it was carried out before (a step run
+   * again after a crash): emits its outcome, or nothing.
+   */
+  Uni<Optional<Outcome>> carryOut(
       SlaAlert alert,
       String cloudEvent,
       Decision decision,
       int level,
       int round,
-      CustomerFacts customer) {
+      CustomerFacts customer,
+      Set<String> recorded) {
+    String target = decision.target().name();
+    String channelName = decision.target().channel();
+    if (recorded.contains(Outcome.key(alert.id(), target, level, round))) {
+      LOG.debugf("%s already had %s (level %d)", target, alert.id(), level);
+      return Uni.createFrom().item(Optional.empty());
+    }
     return switch (decision) {
-      case Decision.Skip skip -> skip(alert, skip, level, round);
-      case Decision.Notify notify -> notify(alert, cloudEvent, notify, level, round, customer);
+      case Decision.Skip skip ->
+          now(outcome(alert, target, channelName, level, round, "skipped", 0, skip.reason()));
+      case Decision.Notify notify -> {
+        AlertChannel channel = channels.byName().get(channelName);
+        if (channel == null) {
+          yield now(
+              outcome(
+                  alert, target, channelName, level, round, "skipped", 0, "channel not enabled"));
+        }
+        Notification notification =
+            new Notification(
+                alert,
+                cloudEvent,
+                target,
+                notify.address(),
+                customer.language(),
+                level,
+                links.forAlert(alert.id()));
+        yield channel
+            .deliver(notification)
+            .map(
+                attempts -> {
+                  metrics.delivered(
+                      channelName, Duration.between(alert.firedAt(), clock.instant()));
+                  return Optional.of(
+                      new Outcome(
+                          alert.id(),
+                          target,
+                          channelName,
+                          level,
+                          round,
+                          "delivered",
+                          attempts,
+                          null,
+                          clock.instant()));
+                })
+            .onFailure()
+            .recoverWithUni(
+                failure -> {
+                  LOG.errorf(
+                      "could not deliver %s to %s (%s): %s",
+                      alert.id(), target, channelName, failure.getMessage());
+                  return deadLetter(alert, cloudEvent, target, channelName, failure.getMessage())
+                      .replaceWith(
+                          outcome(
+                              alert,
+                              target,
+                              channelName,
+                              level,
+                              round,
+                              "failed",
+                              -1,
+                              failure.getMessage()));
+                });
+      }
     };
   }
 
-  private Uni<Void> skip(SlaAlert alert, Decision.Skip skip, int level, int round) {
-    return record(
-        alert,
-        skip.target().name(),
-        skip.target().channel(),
-        level,
-        round,
-        "skipped",
-        0,
-        skip.reason());
+  private static Uni<Optional<Outcome>> now(Optional<Outcome> outcome) {
+    return Uni.createFrom().item(outcome);
   }
 
-  private Uni<Void> notify(
+  private Optional<Outcome> outcome(
       SlaAlert alert,
-      String cloudEvent,
-      Decision.Notify notify,
+      String target,
+      String channel,
       int level,
       int round,
-      CustomerFacts customer) {
-    String target = notify.target().name();
-    String channelName = notify.target().channel();
-    AlertChannel channel = channels.byName().get(channelName);
-    if (channel == null) {
-      return record(alert, target, channelName, level, round, "skipped", 0, "channel not enabled");
+      String status,
+      int attempts,
+      String detail) {
+    if (!status.equals("delivered")) {
+      metrics.outcome(channel, status);
     }
-    return pool.preparedQuery(
-            "select 1 from delivery where alert_id = $1 and target = $2 and level = $3"
-                + " and round = $4")
-        .execute(Tuple.of(alert.id(), target, level, round))
-        .flatMap(
-            done -> {
-              if (done.size() > 0) {
-                LOG.debugf("%s already had %s (level %d)", target, alert.id(), level);
-                return Uni.createFrom().voidItem();
-              }
-              Notification notification =
-                  new Notification(
-                      alert,
-                      cloudEvent,
-                      target,
-                      notify.address(),
-                      customer.language(),
-                      level,
-                      links.forAlert(alert.id()));
-              return channel
-                  .deliver(notification)
-                  .flatMap(
-                      attempts -> {
-                        metrics.delivered(
-                            channelName, Duration.between(alert.firedAt(), clock.instant()));
-                        return write(
-                            alert, target, channelName, level, round, "delivered", attempts, null);
-                      })
-                  .onFailure()
-                  .recoverWithUni(
-                      failure -> {
-                        LOG.errorf(
-                            "could not deliver %s to %s (%s): %s",
-                            alert.id(), target, channelName, failure.getMessage());
-                        metrics.outcome(channelName, "failed");
-                        return write(
-                                alert,
-                                target,
-                                channelName,
-                                level,
-                                round,
-                                "failed",
-                                -1,
-                                failure.getMessage())
-                            .flatMap(
-                                written ->
-                                    deadLetter(
-                                        alert,
-                                        cloudEvent,
-                                        target,
-                                        channelName,
-                                        failure.getMessage()));
-                      });
-            });
+    return Optional.of(
+        new Outcome(
+            alert.id(), target, channel, level, round, status, attempts, detail, clock.instant()));
   }
 
-  private Uni<Void> record(
-      SlaAlert alert,
-      String target,
-      String channel,
-      int level,
-      int round,
-      String status,
-      int attempts,
-      String detail) {
-    metrics.outcome(channel, status);
-    return write(alert, target, channel, level, round, status, attempts, detail);
-  }
-
-  private Uni<Void> write(
-      SlaAlert alert,
-      String target,
-      String channel,
-      int level,
-      int round,
-      String status,
-      int attempts,
-      String detail) {
-    Instant now = clock.instant();
-    return pool.withTransaction(
-        conn ->
-            conn.preparedQuery(
-                    "insert into delivery (alert_id, target, channel, level, round, status,"
-                        + " attempts, detail, handled_at)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing")
-                .execute(
-                    Tuple.from(
-                        new Object[] {
-                          alert.id(),
-                          target,
-                          channel,
-                          level,
-                          round,
-                          status,
-                          attempts,
-                          detail,
-                          OffsetDateTime.ofInstant(now, ZoneOffset.UTC)
-                        }))
-                .flatMap(
-                    inserted ->
-                        Audit.write(
-                            conn,
-                            new Audit.Entry(
-                                alert.id(),
-                                now,
-                                status,
-                                target,
-                                channel,
-                                level,
-                                round,
-                                attempts,
-                                detail))));
+  /** Records outcomes (delivery rows and audit entries) in the caller's transaction. */
+  static Uni<Void> recordAll(SqlClient conn, List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = outcomes.size();
+    String[] ids = new String[n];
+    String[] targets = new String[n];
+    String[] channels = new String[n];
+    Integer[] levels = new Integer[n];
+    Integer[] rounds = new Integer[n];
+    String[] statuses = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] details = new String[n];
+    OffsetDateTime[] at = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      Outcome o = outcomes.get(i);
+      ids[i] = o.alertId();
+      targets[i] = o.target();
+      channels[i] = o.channel();
+      levels[i] = o.level();
+      rounds[i] = o.round();
+      statuses[i] = o.status();
+      attempts[i] = o.attempts();
+      details[i] = o.detail();
+      at[i] = OffsetDateTime.ofInstant(o.at(), ZoneOffset.UTC);
+    }
+    return conn.preparedQuery(
+            "insert into delivery (alert_id, target, channel, level, round, status, attempts,"
+                + " detail, handled_at) select * from unnest($1::text[], $2::text[], $3::text[],"
+                + " $4::int[], $5::int[], $6::text[], $7::int[], $8::text[], $9::timestamptz[])"
+                + " on conflict do nothing")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  ids, targets, channels, levels, rounds, statuses, attempts, details, at
+                }))
+        .flatMap(inserted -> Audit.writeAll(conn, outcomes.stream().map(Outcome::audit).toList()));
   }
 
   private Uni<Void> deadLetter(

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.customer.CustomerDirectory;
+import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.Policy;
 import io.slawatch.notifier.policy.PolicyBook;
 import io.slawatch.notifier.policy.StepRun;
@@ -22,8 +23,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -140,103 +144,150 @@ public class EscalationRunner {
                         row.getString(4),
                         row.getString(5)));
               }
-              if (claimed.isEmpty()) {
-                return Uni.createFrom().item(0);
-              }
-              return Multi.createFrom()
-                  .iterable(claimed)
-                  .onItem()
-                  .transformToUni(this::runStep)
-                  .merge(config.concurrency())
-                  .collect()
-                  .asList()
-                  .map(List::size);
+              return claimed.isEmpty() ? Uni.createFrom().item(0) : run(claimed);
             });
   }
 
-  private Uni<Void> runStep(Claimed claimed) {
+  /** What one claimed step came to: its outcomes and what comes after it. */
+  private record StepResult(
+      String alertId,
+      List<Deliveries.Outcome> outcomes,
+      StepRun.Next next,
+      int level,
+      String why) {}
+
+  /**
+   * Runs a batch of claimed steps: the customers and the deliveries already recorded are read once
+   * for the batch, the steps run concurrently (each its decisions in order), and their outcomes and
+   * the escalations' moves are written in one transaction.
+   */
+  private Uni<Integer> run(List<Claimed> claimed) {
+    Set<String> customerIds = new LinkedHashSet<>();
+    claimed.forEach(c -> customerIds.add(c.customer()));
+    Uni<Map<String, CustomerFacts>> facts = customers.facts(customerIds);
+    Uni<Set<String>> recorded =
+        deliveries.recorded(claimed.stream().map(Claimed::alertId).toList());
+    return Uni.combine()
+        .all()
+        .unis(facts, recorded)
+        .asTuple()
+        .flatMap(
+            known ->
+                Multi.createFrom()
+                    .iterable(claimed)
+                    .onItem()
+                    .transformToUni(
+                        c ->
+                            runStep(
+                                c,
+                                known.getItem1().getOrDefault(c.customer(), CustomerFacts.UNKNOWN),
+                                known.getItem2()))
+                    .merge(config.concurrency())
+                    .collect()
+                    .asList())
+        .flatMap(results -> record(results).replaceWith(results.size()));
+  }
+
+  private Uni<StepResult> runStep(Claimed claimed, CustomerFacts customer, Set<String> recorded) {
     SlaAlert alert = codec.decode(claimed.payload().getBytes(StandardCharsets.UTF_8));
     Optional<Policy> policy = book.policy(claimed.policy());
     if (policy.isEmpty() || claimed.step() >= policy.get().steps().size()) {
-      return finish(claimed.alertId(), "policy " + claimed.policy() + " no longer has this step");
+      return Uni.createFrom()
+          .item(
+              new StepResult(
+                  claimed.alertId(),
+                  List.of(),
+                  new StepRun.Next.Done(),
+                  0,
+                  "policy " + claimed.policy() + " no longer has this step"));
     }
-    return customers
-        .facts(claimed.customer())
-        .flatMap(
-            customer -> {
-              StepRun run =
-                  book.run(
-                      policy.get(),
-                      claimed.step(),
-                      claimed.round(),
-                      clock.instant(),
-                      alert,
-                      customer);
-              metrics.levelReached(claimed.policy(), run.level());
-              return Multi.createFrom()
-                  .iterable(run.decisions())
-                  .onItem()
-                  .transformToUniAndConcatenate(
-                      decision ->
-                          deliveries.carryOut(
-                              alert,
-                              claimed.payload(),
-                              decision,
-                              run.level(),
-                              run.round(),
-                              customer))
-                  .collect()
-                  .last()
-                  .flatMap(done -> advance(claimed.alertId(), run));
-            })
-        .onFailure()
-        .invoke(
-            failure ->
-                LOG.errorf(
-                    "escalation of %s failed at step %d (retried when its lease ends): %s",
-                    claimed.alertId(), claimed.step() + 1, failure));
+    StepRun run =
+        book.run(policy.get(), claimed.step(), claimed.round(), clock.instant(), alert, customer);
+    metrics.levelReached(claimed.policy(), run.level());
+    return Multi.createFrom()
+        .iterable(run.decisions())
+        .onItem()
+        .transformToUniAndConcatenate(
+            decision ->
+                deliveries.carryOut(
+                    alert,
+                    claimed.payload(),
+                    decision,
+                    run.level(),
+                    run.round(),
+                    customer,
+                    recorded))
+        .collect()
+        .asList()
+        .map(
+            outcomes ->
+                new StepResult(
+                    claimed.alertId(),
+                    outcomes.stream().flatMap(Optional::stream).toList(),
+                    run.next(),
+                    run.level(),
+                    "every step and round ran"));
   }
 
-  private Uni<Void> advance(String alertId, StepRun run) {
+  /** The outcomes, the moves to next steps and the ends of a batch, in one transaction. */
+  private Uni<Void> record(List<StepResult> results) {
     Instant now = clock.instant();
-    return switch (run.next()) {
-      case StepRun.Next.At at ->
-          pool.preparedQuery(
-                  "update escalation set step = $2, round = $3, next_at = $4,"
-                      + " level_reached = greatest(level_reached, $5), updated_at = $6"
-                      + " where alert_id = $1 and state = 'active'")
-              .execute(
-                  Tuple.from(
-                      new Object[] {
-                        alertId,
-                        at.step(),
-                        at.round(),
-                        OffsetDateTime.ofInstant(at.at(), ZoneOffset.UTC),
-                        run.level(),
-                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC)
-                      }))
-              .replaceWithVoid();
-      case StepRun.Next.Done done ->
-          pool.preparedQuery(
-                  "update escalation set level_reached = greatest(level_reached, $2)"
-                      + " where alert_id = $1")
-              .execute(Tuple.of(alertId, run.level()))
-              .flatMap(updated -> finish(alertId, "every step and round ran"));
-    };
-  }
-
-  private Uni<Void> finish(String alertId, String why) {
-    Instant now = clock.instant();
+    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    List<Deliveries.Outcome> outcomes =
+        results.stream().flatMap(r -> r.outcomes().stream()).toList();
+    List<StepResult> moving =
+        results.stream().filter(r -> r.next() instanceof StepRun.Next.At).toList();
+    List<StepResult> ending =
+        results.stream().filter(r -> r.next() instanceof StepRun.Next.Done).toList();
+    int n = moving.size();
+    String[] ids = new String[n];
+    Integer[] steps = new Integer[n];
+    Integer[] rounds = new Integer[n];
+    OffsetDateTime[] nextAt = new OffsetDateTime[n];
+    Integer[] levels = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      StepRun.Next.At next = (StepRun.Next.At) moving.get(i).next();
+      ids[i] = moving.get(i).alertId();
+      steps[i] = next.step();
+      rounds[i] = next.round();
+      nextAt[i] = OffsetDateTime.ofInstant(next.at(), ZoneOffset.UTC);
+      levels[i] = moving.get(i).level();
+    }
+    String[] endIds = ending.stream().map(StepResult::alertId).toArray(String[]::new);
+    Integer[] endLevels = ending.stream().map(StepResult::level).toArray(Integer[]::new);
+    java.util.Map<String, String> why = new java.util.HashMap<>();
+    ending.forEach(r -> why.put(r.alertId(), r.why()));
     return pool.withTransaction(
         conn ->
-            conn.preparedQuery(
-                    "update escalation set state = 'done', next_at = null, updated_at = $2"
-                        + " where alert_id = $1 and state = 'active' returning alert_id")
-                .execute(Tuple.of(alertId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+            Deliveries.recordAll(conn, outcomes)
                 .flatMap(
-                    rows ->
-                        rows.size() == 0
-                            ? Uni.createFrom().voidItem()
-                            : Audit.write(conn, Audit.Entry.of(alertId, now, "done", why))));
+                    done ->
+                        conn.preparedQuery(
+                                "update escalation e set step = m.s, round = m.r, next_at = m.n,"
+                                    + " level_reached = greatest(e.level_reached, m.l),"
+                                    + " updated_at = $6 from unnest($1::text[], $2::int[],"
+                                    + " $3::int[], $4::timestamptz[], $5::int[]) as m(a, s, r, n, l)"
+                                    + " where e.alert_id = m.a and e.state = 'active'")
+                            .execute(
+                                Tuple.from(new Object[] {ids, steps, rounds, nextAt, levels, at})))
+                .flatMap(
+                    moved ->
+                        conn.preparedQuery(
+                                "update escalation e set state = 'done', next_at = null,"
+                                    + " level_reached = greatest(e.level_reached, m.l),"
+                                    + " updated_at = $3 from unnest($1::text[], $2::int[])"
+                                    + " as m(a, l) where e.alert_id = m.a and e.state = 'active'"
+                                    + " returning e.alert_id")
+                            .execute(Tuple.of(endIds, endLevels, at)))
+                .flatMap(
+                    ended -> {
+                      List<Audit.Entry> entries = new ArrayList<>();
+                      ended.forEach(
+                          row ->
+                              entries.add(
+                                  Audit.Entry.of(
+                                      row.getString(0), now, "done", why.get(row.getString(0)))));
+                      return Audit.writeAll(conn, entries);
+                    }));
   }
 }
