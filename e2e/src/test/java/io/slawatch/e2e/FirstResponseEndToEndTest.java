@@ -243,4 +243,38 @@ class FirstResponseEndToEndTest {
               });
     }
   }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void every_services_metrics_pass_promtool_check_metrics() throws Exception {
+    Path promtool = Path.of("/usr/bin/promtool");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(promtool), "promtool not installed: apt-get install prometheus");
+    Map<String, Integer> services =
+        Map.of("ticket-intake", intakePort, "sla-timer", timerPort, "notifier", notifierPort);
+    for (Map.Entry<String, Integer> service : services.entrySet()) {
+      // the text format Prometheus 2.x scrapes with (promtool reads no OpenMetrics)
+      String metrics =
+          HTTP.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + service.getValue() + "/q/metrics"))
+                      .header("Accept", "text/plain; version=0.0.4")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(metrics).contains("slawatch_");
+      Process check =
+          new ProcessBuilder(promtool.toString(), "check", "metrics")
+              .redirectErrorStream(true)
+              .start();
+      try (var in = check.getOutputStream()) {
+        in.write(metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      String findings = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(check.exitValue())
+          .as("promtool check metrics on %s:%n%s", service.getKey(), findings)
+          .isZero();
+    }
+  }
 }
