@@ -51,7 +51,7 @@ class AlertDeliveryTest {
   }
 
   @Test
-  void a_breach_reaches_the_webhook_as_a_cloudevent_with_an_idempotency_key() {
+  void a_breach_reaches_the_webhook_as_a_cloudevent_with_an_idempotency_key() throws Exception {
     String ticket = "T-" + UUID.randomUUID();
     writer.send(Topics.SLA_ALERTS, ticket, breach(ticket));
 
@@ -61,6 +61,20 @@ class AlertDeliveryTest {
     assertThat(call.header("Content-Type")).isEqualTo("application/cloudevents+json");
     assertThat(call.header("Idempotency-Key"))
         .isEqualTo(ticket + "/first_response/1/sla.breached/1.0");
+    // signed per Standard Webhooks: a receiver holding the secret verifies it
+    assertThat(call.header("webhook-id")).isEqualTo(call.header("Idempotency-Key"));
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "a test signing key".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String signed =
+        call.header("webhook-id") + "." + call.header("webhook-timestamp") + "." + call.body();
+    assertThat(call.header("webhook-signature"))
+        .isEqualTo(
+            "v1,"
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 
     String metrics =
         io.restassured.RestAssured.given()

@@ -9,6 +9,9 @@ import java.util.Map;
  * Alertmanager), with the notifier pointed at them.
  */
 public class WebhookReceiverResource implements QuarkusTestResourceLifecycleManager {
+  /** The webhook's Standard Webhooks secret: base64 of "a test signing key". */
+  static final String SECRET = "whsec_YSB0ZXN0IHNpZ25pbmcga2V5";
+
   static WebhookReceiver receiver;
   static WebhookReceiver slack;
   static WebhookReceiver teams;
@@ -24,13 +27,22 @@ public class WebhookReceiverResource implements QuarkusTestResourceLifecycleMana
     alertmanager = WebhookReceiver.start();
     String alertmanagerBase = alertmanager.url().replace("/hooks/sla", "");
     return Map.of(
-        "slawatch.notifier.webhook.url", receiver.url(),
-        "slawatch.notifier.slack.webhook-url", slack.url(),
-        "slawatch.notifier.teams.webhook-url", teams.url(),
-        "slawatch.notifier.pagerduty.routing-key", "R0UT1NGKEY",
-        "slawatch.notifier.pagerduty.events-url", pagerduty.url(),
-        "slawatch.notifier.alertmanager.url", alertmanagerBase,
-        "slawatch.notifier.http.initial-backoff", "50ms");
+        "slawatch.notifier.webhook.url",
+        receiver.url(),
+        "slawatch.notifier.webhook.secret",
+        SECRET,
+        "slawatch.notifier.slack.webhook-url",
+        slack.url(),
+        "slawatch.notifier.teams.webhook-url",
+        teams.url(),
+        "slawatch.notifier.pagerduty.routing-key",
+        "R0UT1NGKEY",
+        "slawatch.notifier.pagerduty.events-url",
+        pagerduty.url(),
+        "slawatch.notifier.alertmanager.url",
+        alertmanagerBase,
+        "slawatch.notifier.http.initial-backoff",
+        "50ms");
   }
 
   @Override

@@ -66,5 +66,10 @@ public interface NotifierConfig {
   interface Webhook {
     /** Where to POST each alert as a CloudEvent; no webhook channel when unset or empty. */
     Optional<String> url();
+
+    /**
+     * A Standard Webhooks signing secret ({@code whsec_<base64>}, a secret); unsigned without one.
+     */
+    Optional<String> secret();
   }
 }

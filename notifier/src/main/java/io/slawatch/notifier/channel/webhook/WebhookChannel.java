@@ -11,16 +11,21 @@ import java.util.Map;
 
 /**
  * POSTs each alert to a configured URL as a structured CloudEvent, with an {@code Idempotency-Key}
- * header (the alert id) so a receiver can drop the rare repeat after a crash.
+ * header (the alert id) so a receiver can drop the rare repeat after a crash, and, when {@code
+ * slawatch.notifier.webhook.secret} is set, signed per Standard Webhooks ({@code webhook-id} = the
+ * alert id, {@code webhook-timestamp}, {@code webhook-signature}).
  */
 @ApplicationScoped
 public class WebhookChannel implements AlertChannel {
   private final NotifierConfig.Webhook config;
   private final JsonPoster poster;
 
-  WebhookChannel(NotifierConfig config, JsonPoster poster) {
+  private final java.time.Clock clock;
+
+  WebhookChannel(NotifierConfig config, JsonPoster poster, java.time.Clock clock) {
     this.config = config.webhook();
     this.poster = poster;
+    this.clock = clock;
   }
 
   @Override
@@ -37,10 +42,17 @@ public class WebhookChannel implements AlertChannel {
   public Uni<Integer> deliver(Notification notification) {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Idempotency-Key", alert.id());
+    config
+        .secret()
+        .filter(secret -> !secret.isBlank())
+        .ifPresent(
+            secret ->
+                headers.putAll(
+                    StandardWebhooks.headers(
+                        secret, alert.id(), clock.instant().getEpochSecond(), cloudEvent)));
     return poster.post(
-        config.url().orElseThrow(),
-        "application/cloudevents+json",
-        Map.of("Idempotency-Key", alert.id()),
-        cloudEvent);
+        config.url().orElseThrow(), "application/cloudevents+json", headers, cloudEvent);
   }
 }
