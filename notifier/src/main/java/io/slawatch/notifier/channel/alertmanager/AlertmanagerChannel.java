@@ -7,8 +7,8 @@ import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
-import io.slawatch.notifier.channel.http.AlertText;
 import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +50,11 @@ public class AlertmanagerChannel implements AlertChannel {
     String cloudEvent = notification.cloudEvent();
     String base = config.url().orElseThrow().replaceAll("/+$", "");
     return poster.post(
-        base + "/api/v2/alerts", "application/json", Map.of(), alerts(alert).toString());
+        base + "/api/v2/alerts", "application/json", Map.of(), alerts(notification).toString());
   }
 
-  ArrayNode alerts(SlaAlert alert) {
+  ArrayNode alerts(Notification notification) {
+    SlaAlert alert = notification.alert();
     ArrayNode alerts = mapper.createArrayNode();
     ObjectNode entry = alerts.addObject();
     ObjectNode labels = entry.putObject("labels");
@@ -66,7 +67,7 @@ public class AlertmanagerChannel implements AlertChannel {
     labels.put("customer", alert.customer().value());
     labels.put("severity", alert.kind() == AlertKind.BREACHED ? "critical" : "warning");
     ObjectNode annotations = entry.putObject("annotations");
-    annotations.put("summary", AlertText.title(alert));
+    annotations.put("summary", AlertText.title(notification));
     annotations.put("due", alert.due().toString());
     entry.put("startsAt", alert.firedAt().toString());
     if (alert.kind() == AlertKind.MET) {

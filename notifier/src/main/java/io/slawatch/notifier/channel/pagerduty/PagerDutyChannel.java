@@ -6,8 +6,8 @@ import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
-import io.slawatch.notifier.channel.http.AlertText;
 import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,14 +44,16 @@ public class PagerDutyChannel implements AlertChannel {
   public Uni<Integer> deliver(Notification notification) {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
-    return poster.post(config.eventsUrl(), "application/json", Map.of(), event(alert).toString());
+    return poster.post(
+        config.eventsUrl(), "application/json", Map.of(), event(notification).toString());
   }
 
   public static String dedupKey(SlaAlert alert) {
     return "slawatch/" + alert.ticket() + "/" + alert.clock().wireName() + "/" + alert.cycle();
   }
 
-  ObjectNode event(SlaAlert alert) {
+  ObjectNode event(Notification notification) {
+    SlaAlert alert = notification.alert();
     ObjectNode event = mapper.createObjectNode();
     event.put("routing_key", config.routingKey().orElseThrow());
     event.put("dedup_key", dedupKey(alert));
@@ -60,7 +62,7 @@ public class PagerDutyChannel implements AlertChannel {
     }
     event.put("event_action", "trigger");
     ObjectNode payload = event.putObject("payload");
-    payload.put("summary", AlertText.title(alert));
+    payload.put("summary", AlertText.title(notification));
     payload.put("source", "slawatch");
     payload.put("severity", alert.kind() == AlertKind.BREACHED ? "critical" : "warning");
     payload.put("timestamp", alert.firedAt().toString());
@@ -68,7 +70,7 @@ public class PagerDutyChannel implements AlertChannel {
     payload.put("group", alert.customer().value());
     payload.put("class", alert.kind().type());
     ObjectNode details = payload.putObject("custom_details");
-    AlertText.facts(alert).forEach(details::put);
+    AlertText.facts(notification).forEach(details::put);
     return event;
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
-import io.slawatch.notifier.channel.http.AlertText;
 import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,18 +41,22 @@ public class SlackChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     return poster.post(
-        config.webhookUrl().orElseThrow(), "application/json", Map.of(), message(alert).toString());
+        config.webhookUrl().orElseThrow(),
+        "application/json",
+        Map.of(),
+        message(notification).toString());
   }
 
-  ObjectNode message(SlaAlert alert) {
+  ObjectNode message(Notification notification) {
+    SlaAlert alert = notification.alert();
     ObjectNode message = mapper.createObjectNode();
-    message.put("text", AlertText.title(alert));
+    message.put("text", AlertText.title(notification));
     ArrayNode blocks = message.putArray("blocks");
     ObjectNode header = blocks.addObject().put("type", "header");
-    header.putObject("text").put("type", "plain_text").put("text", AlertText.title(alert));
+    header.putObject("text").put("type", "plain_text").put("text", AlertText.title(notification));
     ObjectNode section = blocks.addObject().put("type", "section");
     ArrayNode fields = section.putArray("fields");
-    AlertText.facts(alert)
+    AlertText.facts(notification)
         .forEach(
             (name, value) ->
                 fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value));

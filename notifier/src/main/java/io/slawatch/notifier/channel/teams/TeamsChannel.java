@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
-import io.slawatch.notifier.channel.http.AlertText;
 import io.slawatch.notifier.channel.http.JsonPoster;
+import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +41,14 @@ public class TeamsChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     return poster.post(
-        config.webhookUrl().orElseThrow(), "application/json", Map.of(), message(alert).toString());
+        config.webhookUrl().orElseThrow(),
+        "application/json",
+        Map.of(),
+        message(notification).toString());
   }
 
-  ObjectNode message(SlaAlert alert) {
+  ObjectNode message(Notification notification) {
+    SlaAlert alert = notification.alert();
     ObjectNode message = mapper.createObjectNode().put("type", "message");
     ObjectNode attachment =
         message
@@ -60,12 +64,12 @@ public class TeamsChannel implements AlertChannel {
     ArrayNode body = card.putArray("body");
     body.addObject()
         .put("type", "TextBlock")
-        .put("text", AlertText.title(alert))
+        .put("text", AlertText.title(notification))
         .put("weight", "Bolder")
         .put("size", "Medium")
         .put("wrap", true);
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-    AlertText.facts(alert)
+    AlertText.facts(notification)
         .forEach((name, value) -> facts.addObject().put("title", name).put("value", value));
     return message;
   }

@@ -1,0 +1,72 @@
+package io.slawatch.notifier.channel.text;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of alert messages (Qute message bundle), in English; the customer's language comes from
+ * the {@code @Localized} bundles beside it (fr, pl, ro, zh-TW: the languages of the plans).
+ */
+@MessageBundle(value = "alerts", locale = "en")
+public interface AlertMessages {
+  @Message(
+      "SLA warning: {percent}% of the {clock} target used on ticket {ticket} ({priority}, {customer})")
+  String warning(String percent, String clock, String ticket, String priority, String customer);
+
+  @Message("Update due on ticket {ticket} ({priority}, {customer})")
+  String updateDue(String ticket, String priority, String customer);
+
+  @Message("SLA breached: {clock} overdue on ticket {ticket} ({priority}, {customer})")
+  String breached(String clock, String ticket, String priority, String customer);
+
+  @Message("SLA met: {clock} on ticket {ticket} ({priority}, {customer})")
+  String met(String clock, String ticket, String priority, String customer);
+
+  @Message("Ticket")
+  String ticket();
+
+  @Message("Customer")
+  String customer();
+
+  @Message("Plan")
+  String plan();
+
+  @Message("Priority")
+  String priority();
+
+  @Message("Commitment")
+  String commitment();
+
+  @Message("{clock} within {target}")
+  String commitmentValue(String clock, String target);
+
+  @Message("Due")
+  String due();
+
+  @Message("Was due")
+  String wasDue();
+
+  @Message("Used")
+  String used();
+
+  @Message("Took")
+  String took();
+
+  @Message("Escalation level")
+  String level();
+
+  @Message("Acknowledge")
+  String acknowledge();
+
+  @Message("first response")
+  String firstResponse();
+
+  @Message("next response")
+  String nextResponse();
+
+  @Message("update")
+  String update();
+
+  @Message("resolution")
+  String resolution();
+}

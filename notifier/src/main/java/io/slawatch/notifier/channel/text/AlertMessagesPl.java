@@ -1,0 +1,90 @@
+package io.slawatch.notifier.channel.text;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.Message;
+
+/** {@link AlertMessages} in Polish. */
+@Localized("pl")
+public interface AlertMessagesPl extends AlertMessages {
+  @Override
+  @Message(
+      "Ostrzeżenie SLA: wykorzystano {percent}% czasu na {clock} w zgłoszeniu {ticket} ({priority}, {customer})")
+  String warning(String percent, String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("Wymagana aktualizacja zgłoszenia {ticket} ({priority}, {customer})")
+  String updateDue(String ticket, String priority, String customer);
+
+  @Override
+  @Message(
+      "Naruszenie SLA: przekroczony czas na {clock} w zgłoszeniu {ticket} ({priority}, {customer})")
+  String breached(String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("SLA dotrzymane: {clock} w zgłoszeniu {ticket} ({priority}, {customer})")
+  String met(String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("Zgłoszenie")
+  String ticket();
+
+  @Override
+  @Message("Klient")
+  String customer();
+
+  @Override
+  @Message("Plan")
+  String plan();
+
+  @Override
+  @Message("Priorytet")
+  String priority();
+
+  @Override
+  @Message("Zobowiązanie")
+  String commitment();
+
+  @Override
+  @Message("{clock} w ciągu {target}")
+  String commitmentValue(String clock, String target);
+
+  @Override
+  @Message("Termin")
+  String due();
+
+  @Override
+  @Message("Termin upływał")
+  String wasDue();
+
+  @Override
+  @Message("Wykorzystano")
+  String used();
+
+  @Override
+  @Message("Trwało")
+  String took();
+
+  @Override
+  @Message("Poziom eskalacji")
+  String level();
+
+  @Override
+  @Message("Potwierdź")
+  String acknowledge();
+
+  @Override
+  @Message("pierwsza odpowiedź")
+  String firstResponse();
+
+  @Override
+  @Message("kolejna odpowiedź")
+  String nextResponse();
+
+  @Override
+  @Message("aktualizacja")
+  String update();
+
+  @Override
+  @Message("rozwiązanie")
+  String resolution();
+}

@@ -1,0 +1,90 @@
+package io.slawatch.notifier.channel.text;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.Message;
+
+/** {@link AlertMessages} in Romanian. */
+@Localized("ro")
+public interface AlertMessagesRo extends AlertMessages {
+  @Override
+  @Message(
+      "Avertizare SLA: {percent}% din termenul pentru {clock} consumat la tichetul {ticket} ({priority}, {customer})")
+  String warning(String percent, String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("Actualizare necesară pentru tichetul {ticket} ({priority}, {customer})")
+  String updateDue(String ticket, String priority, String customer);
+
+  @Override
+  @Message(
+      "SLA încălcat: termenul pentru {clock} a fost depășit la tichetul {ticket} ({priority}, {customer})")
+  String breached(String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("SLA respectat: {clock} la tichetul {ticket} ({priority}, {customer})")
+  String met(String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("Tichet")
+  String ticket();
+
+  @Override
+  @Message("Client")
+  String customer();
+
+  @Override
+  @Message("Plan")
+  String plan();
+
+  @Override
+  @Message("Prioritate")
+  String priority();
+
+  @Override
+  @Message("Angajament")
+  String commitment();
+
+  @Override
+  @Message("{clock} în {target}")
+  String commitmentValue(String clock, String target);
+
+  @Override
+  @Message("Termen")
+  String due();
+
+  @Override
+  @Message("Termenul a fost")
+  String wasDue();
+
+  @Override
+  @Message("Consumat")
+  String used();
+
+  @Override
+  @Message("Durată")
+  String took();
+
+  @Override
+  @Message("Nivel de escaladare")
+  String level();
+
+  @Override
+  @Message("Confirmă")
+  String acknowledge();
+
+  @Override
+  @Message("primul răspuns")
+  String firstResponse();
+
+  @Override
+  @Message("răspunsul următor")
+  String nextResponse();
+
+  @Override
+  @Message("actualizare")
+  String update();
+
+  @Override
+  @Message("rezolvare")
+  String resolution();
+}

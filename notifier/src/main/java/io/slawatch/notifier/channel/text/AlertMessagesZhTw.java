@@ -1,0 +1,88 @@
+package io.slawatch.notifier.channel.text;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.Message;
+
+/** {@link AlertMessages} in traditional Chinese (Taiwan). */
+@Localized("zh-TW")
+public interface AlertMessagesZhTw extends AlertMessages {
+  @Override
+  @Message("SLA 警告：工單 {ticket} 的{clock}時限已使用 {percent}%（{priority}，{customer}）")
+  String warning(String percent, String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("工單 {ticket} 需要更新進度（{priority}，{customer}）")
+  String updateDue(String ticket, String priority, String customer);
+
+  @Override
+  @Message("SLA 違反：工單 {ticket} 的{clock}已逾期（{priority}，{customer}）")
+  String breached(String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("SLA 達成：工單 {ticket} 的{clock}（{priority}，{customer}）")
+  String met(String clock, String ticket, String priority, String customer);
+
+  @Override
+  @Message("工單")
+  String ticket();
+
+  @Override
+  @Message("客戶")
+  String customer();
+
+  @Override
+  @Message("方案")
+  String plan();
+
+  @Override
+  @Message("優先順序")
+  String priority();
+
+  @Override
+  @Message("承諾")
+  String commitment();
+
+  @Override
+  @Message("{target}內完成{clock}")
+  String commitmentValue(String clock, String target);
+
+  @Override
+  @Message("到期時間")
+  String due();
+
+  @Override
+  @Message("原到期時間")
+  String wasDue();
+
+  @Override
+  @Message("已使用")
+  String used();
+
+  @Override
+  @Message("耗時")
+  String took();
+
+  @Override
+  @Message("升級層級")
+  String level();
+
+  @Override
+  @Message("確認")
+  String acknowledge();
+
+  @Override
+  @Message("首次回應")
+  String firstResponse();
+
+  @Override
+  @Message("後續回應")
+  String nextResponse();
+
+  @Override
+  @Message("進度更新")
+  String update();
+
+  @Override
+  @Message("解決")
+  String resolution();
+}

@@ -1,0 +1,179 @@
+package io.slawatch.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.core.alert.AlertKind;
+import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.text.AlertText;
+import io.slawatch.testinfra.RealInfraTestResource;
+import io.slawatch.testinfra.TopicWriter;
+import io.slawatch.testinfra.Topics;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** Messages in the customer's language, and the e-mail channel against a real SMTP server. */
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(WebhookReceiverResource.class)
+@QuarkusTestResource(MailServerResource.class)
+class EmailAndLanguageTest {
+  private static SlaAlert alert(AlertKind kind) {
+    Instant due = Instant.parse("2026-11-24T10:00:00Z");
+    return new SlaAlert(
+        kind,
+        new TicketId("T-42"),
+        new CustomerId("acme"),
+        "jamf-gold",
+        Priority.P1,
+        ClockKind.FIRST_RESPONSE,
+        1,
+        Duration.ofHours(1),
+        due,
+        due,
+        kind == AlertKind.MET ? Optional.empty() : Optional.of(0.75),
+        kind == AlertKind.MET ? Optional.of(due.minusSeconds(600)) : Optional.empty(),
+        kind == AlertKind.MET ? Optional.of(Duration.ofMinutes(50)) : Optional.empty());
+  }
+
+  private static Notification in(String language, AlertKind kind) {
+    return new Notification(
+        alert(kind),
+        "{}",
+        "t",
+        Optional.empty(),
+        Locale.forLanguageTag(language),
+        2,
+        Optional.of(URI.create("https://slawatch.example.com/ack")));
+  }
+
+  @Test
+  void every_alert_kind_reads_in_each_language_of_the_plans() {
+    assertThat(AlertText.title(in("en", AlertKind.BREACHED)))
+        .isEqualTo("SLA breached: first response overdue on ticket T-42 (P1, acme)");
+    assertThat(AlertText.title(in("fr", AlertKind.BREACHED)))
+        .isEqualTo("SLA dépassé : première réponse en retard sur le ticket T-42 (P1, acme)");
+    assertThat(AlertText.title(in("pl", AlertKind.WARNING)))
+        .isEqualTo(
+            "Ostrzeżenie SLA: wykorzystano 75% czasu na pierwsza odpowiedź w zgłoszeniu T-42 (P1,"
+                + " acme)");
+    assertThat(AlertText.title(in("ro", AlertKind.BREACHED)))
+        .contains("depășit")
+        .contains("primul răspuns");
+    assertThat(AlertText.title(in("zh-TW", AlertKind.BREACHED)))
+        .isEqualTo("SLA 違反：工單 T-42 的首次回應已逾期（P1，acme）");
+    assertThat(AlertText.facts(in("pl", AlertKind.MET)))
+        .containsEntry("Trwało", "50m")
+        .containsEntry("Poziom eskalacji", "2")
+        .containsEntry("Potwierdź", "https://slawatch.example.com/ack");
+    for (String language : List.of("en", "fr", "pl", "ro", "zh-TW")) {
+      for (AlertKind kind : AlertKind.values()) {
+        assertThat(AlertText.title(in(language, kind))).as(language + " " + kind).contains("T-42");
+      }
+    }
+    assertThat(AlertText.title(in("de", AlertKind.MET)))
+        .as("a language the plans do not use falls back to English")
+        .isEqualTo("SLA met: first response on ticket T-42 (P1, acme)");
+  }
+
+  @Test
+  void a_breach_is_mailed_to_the_designated_engineer_first_in_the_customers_language()
+      throws Exception {
+    Config config = ConfigProvider.getConfig();
+    String customer = "fr-" + UUID.randomUUID();
+    String ticket = "MAIL-" + UUID.randomUUID();
+    try (TopicWriter writer =
+        new TopicWriter(config.getValue("kafka.bootstrap.servers", String.class))) {
+      writer.send(
+          Topics.CUSTOMER_EVENTS,
+          customer,
+          """
+          {"specversion":"1.0","id":"%1$s/1","source":"test","type":"customer.upserted",
+           "subject":"%1$s","time":"2026-11-24T09:00:00Z","data":{"id":"%1$s","name":"Société X",
+           "plan":"jamf-gold","zone":"Europe/Paris","language":"fr",
+           "designated_engineer":"anne@example.com"}}
+          """
+              .formatted(customer));
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> known(customer));
+      writer.send(
+          Topics.SLA_ALERTS,
+          ticket,
+          """
+          {"specversion":"1.0","id":"%1$s/first_response/1/sla.breached/1.0","source":"/slawatch/sla-timer",
+           "type":"sla.breached","subject":"%1$s","time":"2026-11-24T10:00:00Z",
+           "datacontenttype":"application/json",
+           "data":{"ticket":"%1$s","customer":"%2$s","plan":"mail-gold","priority":"P1",
+                   "clock":"first_response","cycle":1,"target":"PT1H","due":"2026-11-24T10:00:00Z",
+                   "threshold":1.0}}
+          """
+              .formatted(ticket, customer));
+    }
+
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(ticket).size() == 2);
+    List<MimeMessage> mails = mailsAbout(ticket);
+    MimeMessage first = mails.get(0);
+    assertThat(first.getAllRecipients()[0].toString()).isEqualTo("anne@example.com");
+    assertThat(mails.get(1).getAllRecipients()[0].toString())
+        .isEqualTo("support-leads@example.com");
+    assertThat(first.getSubject())
+        .isEqualTo(
+            "[slawatch] SLA dépassé : première réponse en retard sur le ticket "
+                + ticket
+                + " (P1, "
+                + customer
+                + ")");
+    assertThat(first.getHeader("X-Slawatch-Alert")[0])
+        .isEqualTo(ticket + "/first_response/1/sla.breached/1.0");
+    String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(first);
+    assertThat(body).contains("Priorit").contains("Acquitter").contains(ticket);
+  }
+
+  private static List<MimeMessage> mailsAbout(String ticket) {
+    return Arrays.stream(MailServerResource.smtp.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return m.getSubject().contains(ticket);
+              } catch (jakarta.mail.MessagingException e) {
+                return false;
+              }
+            })
+        .toList();
+  }
+
+  private static boolean known(String customer) throws Exception {
+    Config config = ConfigProvider.getConfig();
+    try (Connection db =
+            DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+        PreparedStatement query = db.prepareStatement("select 1 from customer where id = ?")) {
+      query.setString(1, customer);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+}
