@@ -33,6 +33,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failNext = new AtomicInteger();
+  private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
   private WebhookReceiver(HttpServer server) {
     this.server = server;
@@ -46,6 +47,7 @@ public final class WebhookReceiver implements AutoCloseable {
       server.createContext(
           "/",
           exchange -> {
+            receiver.arrivals.add(System.nanoTime());
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = 204;
             if (receiver.failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -74,6 +76,16 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Answers the next {@code n} requests with a 503 (and does not record them). */
   public void failNext(int n) {
     failNext.set(n);
+  }
+
+  /** How many requests arrived, failed ones included. */
+  public int hits() {
+    return arrivals.size();
+  }
+
+  /** When each request arrived ({@link System#nanoTime()}), failed ones included, in order. */
+  public List<Long> arrivals() {
+    return List.copyOf(arrivals);
   }
 
   public List<Request> received() {

@@ -3,6 +3,7 @@ package io.slawatch.notifier.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** notifier's settings ({@code slawatch.notifier.*}). */
@@ -32,6 +33,33 @@ public interface NotifierConfig {
 
     @WithDefault("500ms")
     Duration initialBackoff();
+
+    /** The circuit breaker each channel's destination gets. */
+    Breaker breaker();
+
+    /**
+     * The least time between two requests to one channel's destination, by channel name (Slack
+     * takes about one message a second per webhook, PagerDuty about 120 events a minute per key).
+     */
+    Map<String, Duration> minInterval();
+  }
+
+  interface Breaker {
+    /** How many recent attempts the breaker looks at. */
+    @WithDefault("10")
+    int requestVolume();
+
+    /** The share of those attempts that failed for it to open. */
+    @WithDefault("0.5")
+    double failureRatio();
+
+    /** How long it stays open (failing fast) before it lets a trial request through. */
+    @WithDefault("10s")
+    Duration delay();
+
+    /** Trial requests that must succeed for it to close again. */
+    @WithDefault("1")
+    int successThreshold();
   }
 
   interface Slack {

@@ -50,7 +50,11 @@ public class AlertmanagerChannel implements AlertChannel {
     String cloudEvent = notification.cloudEvent();
     String base = config.url().orElseThrow().replaceAll("/+$", "");
     return poster.post(
-        base + "/api/v2/alerts", "application/json", Map.of(), alerts(notification).toString());
+        name(),
+        base + "/api/v2/alerts",
+        "application/json",
+        Map.of(),
+        alerts(notification).toString());
   }
 
   ArrayNode alerts(Notification notification) {

@@ -45,7 +45,7 @@ public class PagerDutyChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     return poster.post(
-        config.eventsUrl(), "application/json", Map.of(), event(notification).toString());
+        name(), config.eventsUrl(), "application/json", Map.of(), event(notification).toString());
   }
 
   public static String dedupKey(SlaAlert alert) {

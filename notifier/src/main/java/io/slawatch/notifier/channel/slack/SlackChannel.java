@@ -41,6 +41,7 @@ public class SlackChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     return poster.post(
+        name(),
         config.webhookUrl().orElseThrow(),
         "application/json",
         Map.of(),
