@@ -12,6 +12,7 @@ import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 
@@ -27,8 +28,14 @@ public class AlertmanagerChannel implements AlertChannel {
   private final ObjectMapper mapper;
   private final Clock clock;
 
+  @Inject
   AlertmanagerChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper, Clock clock) {
-    this.config = config.alertmanager();
+    this(config.alertmanager(), poster, mapper, clock);
+  }
+
+  AlertmanagerChannel(
+      NotifierConfig.Alertmanager config, JsonPoster poster, ObjectMapper mapper, Clock clock) {
+    this.config = config;
     this.poster = poster;
     this.mapper = mapper;
     this.clock = clock;
@@ -57,10 +64,28 @@ public class AlertmanagerChannel implements AlertChannel {
         alerts(notification).toString());
   }
 
+  /**
+   * The alerts to post. A warning and an "update due" are one alert (severity warning), a breach
+   * another (severity critical); {@code sla.met} ends both, since Alertmanager identifies an alert
+   * by its labels.
+   */
   ArrayNode alerts(Notification notification) {
     SlaAlert alert = notification.alert();
     ArrayNode alerts = mapper.createArrayNode();
-    ObjectNode entry = alerts.addObject();
+    if (alert.kind() == AlertKind.MET) {
+      String now = clock.instant().toString();
+      for (String severity : new String[] {"warning", "critical"}) {
+        alerts.add(entry(notification, severity).put("endsAt", now));
+      }
+    } else {
+      alerts.add(entry(notification, alert.kind() == AlertKind.BREACHED ? "critical" : "warning"));
+    }
+    return alerts;
+  }
+
+  private ObjectNode entry(Notification notification, String severity) {
+    SlaAlert alert = notification.alert();
+    ObjectNode entry = mapper.createObjectNode();
     ObjectNode labels = entry.putObject("labels");
     labels.put("alertname", "SlaCommitment");
     labels.put("ticket", alert.ticket().value());
@@ -69,14 +94,11 @@ public class AlertmanagerChannel implements AlertChannel {
     labels.put("plan", alert.plan());
     labels.put("priority", alert.priority().name());
     labels.put("customer", alert.customer().value());
-    labels.put("severity", alert.kind() == AlertKind.BREACHED ? "critical" : "warning");
+    labels.put("severity", severity);
     ObjectNode annotations = entry.putObject("annotations");
     annotations.put("summary", AlertText.title(notification));
     annotations.put("due", alert.due().toString());
     entry.put("startsAt", alert.firedAt().toString());
-    if (alert.kind() == AlertKind.MET) {
-      entry.put("endsAt", clock.instant().toString());
-    }
-    return alerts;
+    return entry;
   }
 }
