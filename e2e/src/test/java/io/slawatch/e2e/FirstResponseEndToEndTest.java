@@ -140,20 +140,28 @@ class FirstResponseEndToEndTest {
 
   private static void post(String ticket, String id, String type, Instant at, String data)
       throws Exception {
+    post(ticket, id, type, at, data, null);
+  }
+
+  private static void post(
+      String ticket, String id, String type, Instant at, String data, String traceparent)
+      throws Exception {
     String event =
         """
         {"specversion":"1.0","id":"%s","source":"e2e","type":"%s","subject":"%s","time":"%s",
          "data":%s}
         """
             .formatted(id, type, ticket, at, data);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/api/v1/events"))
+            .header("Content-Type", "application/cloudevents+json")
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString(event));
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intakePort + "/api/v1/events"))
-                .header("Content-Type", "application/cloudevents+json")
-                .header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(event))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }
 
@@ -170,7 +178,15 @@ class FirstResponseEndToEndTest {
     String answered = "E2E-" + UUID.randomUUID();
     Instant now = Instant.now();
     String data = "{\"customer\":\"acme\",\"priority\":\"P1\",\"plan\":\"e2e\"}";
-    post(unanswered, "c-" + unanswered, "ticket.created", now, data);
+    // the helpdesk's trace: the alert at the far end continues it (intake → sla-timer → notifier)
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    post(
+        unanswered,
+        "c-" + unanswered,
+        "ticket.created",
+        now,
+        data,
+        "00-" + traceId + "-00f067aa0ba902b7-01");
     post(answered, "c-" + answered, "ticket.created", now, data);
     post(
         answered,
@@ -183,6 +199,10 @@ class FirstResponseEndToEndTest {
     assertThat(breach.getFirst().body())
         .contains("\"id\":\"" + unanswered + "/first_response/1/sla.breached/1.0\"")
         .contains("\"due\":\"" + now.plusSeconds(3) + "\"");
+    assertThat(breach.getFirst().header("traceparent"))
+        .as("the breach continues the trace of the ticket's creation")
+        .startsWith("00-" + traceId + "-")
+        .doesNotContain("00f067aa0ba902b7");
     // both were due at the same instant: the answered one would have arrived by now, give it 2 s
     Instant settle = Instant.now().plusSeconds(2);
     while (Instant.now().isBefore(settle)) {

@@ -133,13 +133,18 @@ class AlertDeliveryTest {
           .isEqualTo("webhook");
       assertThat(new String(record.headers().lastHeader("dead-letter-reason").value()))
           .contains("503");
-      io.restassured.RestAssured.given()
-          .get("/api/v1/alerts/" + ticket + "/first_response/1/sla.breached/1.0")
-          .then()
-          .statusCode(200)
-          .body(
-              "history.findAll { it.event == 'failed' }.target",
-              org.hamcrest.Matchers.hasItem("webhook"));
+      // the audit is written with the batch's outcomes, just after the dead letter went out
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  io.restassured.RestAssured.given()
+                      .get("/api/v1/alerts/" + ticket + "/first_response/1/sla.breached/1.0")
+                      .then()
+                      .statusCode(200)
+                      .body(
+                          "history.findAll { it.event == 'failed' }.target",
+                          org.hamcrest.Matchers.hasItem("webhook")));
       assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().extract().asString())
           .containsPattern(
               "slawatch_notifications_dead_lettered_total\\{[^}]*channel=\"webhook\"[^}]*\\} [1-9]");

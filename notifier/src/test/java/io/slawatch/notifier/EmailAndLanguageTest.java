@@ -65,7 +65,8 @@ class EmailAndLanguageTest {
         Optional.empty(),
         Locale.forLanguageTag(language),
         2,
-        Optional.of(URI.create("https://slawatch.example.com/ack")));
+        Optional.of(URI.create("https://slawatch.example.com/ack")),
+        Optional.empty());
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.slawatch.notifier.channel;
 
 import io.slawatch.core.alert.SlaAlert;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param language the customer's language, for the message's words
  * @param level the escalation level (1 for the first step)
  * @param ackUrl a signed link that acknowledges the alert, when the notifier has a public URL
+ * @param traceparent the W3C trace context of this delivery: HTTP channels send it on
  */
 public record Notification(
     SlaAlert alert,
@@ -25,7 +28,8 @@ public record Notification(
     Optional<String> address,
     Locale language,
     int level,
-    Optional<URI> ackUrl) {
+    Optional<URI> ackUrl,
+    Optional<String> traceparent) {
   public Notification {
     Objects.requireNonNull(alert, "alert");
     Objects.requireNonNull(cloudEvent, "cloudEvent");
@@ -33,11 +37,29 @@ public record Notification(
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(ackUrl, "ackUrl");
+    Objects.requireNonNull(traceparent, "traceparent");
+  }
+
+  /** {@code headers} plus the W3C {@code traceparent} of this delivery, when it is traced. */
+  public Map<String, String> traced(Map<String, String> headers) {
+    if (traceparent.isEmpty()) {
+      return headers;
+    }
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("traceparent", traceparent.get());
+    return all;
   }
 
   /** The alert for a channel as a whole, in English, at the first level. */
   public static Notification of(SlaAlert alert, String cloudEvent, String channel) {
     return new Notification(
-        alert, cloudEvent, channel, Optional.empty(), Locale.ENGLISH, 1, Optional.empty());
+        alert,
+        cloudEvent,
+        channel,
+        Optional.empty(),
+        Locale.ENGLISH,
+        1,
+        Optional.empty(),
+        Optional.empty());
   }
 }

@@ -7,6 +7,7 @@ import io.slawatch.notifier.escalation.EscalationRunner;
 import io.slawatch.notifier.escalation.Escalations;
 import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.PolicyBook;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -48,13 +52,17 @@ public class AlertConsumer {
 
   /** A poll of alerts at a time ({@code batch=true}), begun in one transaction. */
   @Incoming("sla-alerts")
-  public Uni<Void> consume(List<String> payloads) {
-    List<SlaAlert> alerts = new ArrayList<>(payloads.size());
-    List<String> valid = new ArrayList<>(payloads.size());
-    for (String payload : payloads) {
+  public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    List<SlaAlert> alerts = new ArrayList<>(records.count());
+    List<String> valid = new ArrayList<>(records.count());
+    List<String> traces = new ArrayList<>(records.count());
+    for (ConsumerRecord<String, String> record : records) {
+      String payload = record.value();
       try {
         alerts.add(codec.decode(payload.getBytes(StandardCharsets.UTF_8)));
         valid.add(payload);
+        Header trace = record.headers().lastHeader(Tracing.HEADER);
+        traces.add(trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         LOG.errorf("skipping a malformed alert %s: %s", payload, e.getMessage());
       }
@@ -70,7 +78,9 @@ public class AlertConsumer {
                 SlaAlert alert = alerts.get(i);
                 CustomerFacts customer =
                     facts.getOrDefault(alert.customer().value(), CustomerFacts.UNKNOWN);
-                begins.add(new Escalations.Begin(alert, valid.get(i), book.route(alert, customer)));
+                begins.add(
+                    new Escalations.Begin(
+                        alert, valid.get(i), book.route(alert, customer), traces.get(i)));
               }
               return escalations.beginAll(begins);
             })

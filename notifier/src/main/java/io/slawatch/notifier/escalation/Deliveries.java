@@ -119,7 +119,8 @@ public class Deliveries {
       int level,
       int round,
       CustomerFacts customer,
-      Set<String> recorded) {
+      Set<String> recorded,
+      String traceparent) {
     String target = decision.target().name();
     String channelName = decision.target().channel();
     if (recorded.contains(Outcome.key(alert.id(), target, level, round))) {
@@ -144,7 +145,8 @@ public class Deliveries {
                 notify.address(),
                 customer.language(),
                 level,
-                links.forAlert(alert.id()));
+                links.forAlert(alert.id()),
+                Optional.ofNullable(traceparent));
         yield channel
             .deliver(notification)
             .map(

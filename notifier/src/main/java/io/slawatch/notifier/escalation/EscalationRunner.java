@@ -1,5 +1,7 @@
 package io.slawatch.notifier.escalation;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.slawatch.contract.json.SlaAlertCodec;
@@ -9,6 +11,7 @@ import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.Policy;
 import io.slawatch.notifier.policy.PolicyBook;
 import io.slawatch.notifier.policy.StepRun;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -51,6 +54,7 @@ public class EscalationRunner {
   private final EscalationConfig config;
   private final Vertx vertx;
   private final Clock clock;
+  private final Tracing tracing;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private long periodic = -1;
@@ -64,7 +68,8 @@ public class EscalationRunner {
       NotifierMetrics metrics,
       EscalationConfig config,
       Vertx vertx,
-      Clock clock) {
+      Clock clock,
+      Tracing tracing) {
     this.pool = pool;
     this.book = book;
     this.customers = customers;
@@ -74,6 +79,7 @@ public class EscalationRunner {
     this.config = config;
     this.vertx = vertx;
     this.clock = clock;
+    this.tracing = tracing;
   }
 
   void start(@Observes StartupEvent started) {
@@ -117,7 +123,13 @@ public class EscalationRunner {
   }
 
   private record Claimed(
-      String alertId, String policy, int step, int round, String payload, String customer) {}
+      String alertId,
+      String policy,
+      int step,
+      int round,
+      String payload,
+      String customer,
+      String traceparent) {}
 
   private Uni<Integer> runBatch() {
     Instant now = clock.instant();
@@ -125,7 +137,7 @@ public class EscalationRunner {
             "update escalation set next_at = $2, updated_at = $1 where alert_id in"
                 + " (select alert_id from escalation where state = 'active' and next_at <= $1"
                 + " order by next_at limit $3 for update skip locked)"
-                + " returning alert_id, policy, step, round, payload, customer_id")
+                + " returning alert_id, policy, step, round, payload, customer_id, traceparent")
         .execute(
             Tuple.of(
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
@@ -142,7 +154,8 @@ public class EscalationRunner {
                         row.getInteger(2),
                         row.getInteger(3),
                         row.getString(4),
-                        row.getString(5)));
+                        row.getString(5),
+                        row.getString(6)));
               }
               return claimed.isEmpty() ? Uni.createFrom().item(0) : run(claimed);
             });
@@ -204,6 +217,11 @@ public class EscalationRunner {
     StepRun run =
         book.run(policy.get(), claimed.step(), claimed.round(), clock.instant(), alert, customer);
     metrics.levelReached(claimed.policy(), run.level());
+    // the step continues the trace the alert came with (or starts one)
+    Span span = tracing.start("notifier escalate", SpanKind.CONSUMER, claimed.traceparent());
+    span.setAttribute("slawatch.alert", claimed.alertId());
+    span.setAttribute("slawatch.level", run.level());
+    String traceparent = Tracing.traceparent(span);
     return Multi.createFrom()
         .iterable(run.decisions())
         .onItem()
@@ -216,9 +234,12 @@ public class EscalationRunner {
                     run.level(),
                     run.round(),
                     customer,
-                    recorded))
+                    recorded,
+                    traceparent))
         .collect()
         .asList()
+        .onTermination()
+        .invoke((outcomes, failure, cancelled) -> Tracing.end(span, failure))
         .map(
             outcomes ->
                 new StepResult(

@@ -32,7 +32,8 @@ public class Escalations {
   }
 
   /** An alert to begin: its policy, if one matches. */
-  public record Begin(SlaAlert alert, String payload, Optional<Policy> policy) {}
+  public record Begin(
+      SlaAlert alert, String payload, Optional<Policy> policy, String traceparent) {}
 
   /**
    * In one transaction for a whole poll of alerts: resolves the running escalations of every clock
@@ -99,6 +100,7 @@ public class Escalations {
     String[] customers = new String[n];
     String[] policies = new String[n];
     String[] payloads = new String[n];
+    String[] traces = new String[n];
     for (int i = 0; i < n; i++) {
       SlaAlert alert = routed.get(i).alert();
       ids[i] = alert.id();
@@ -108,16 +110,20 @@ public class Escalations {
       customers[i] = alert.customer().value();
       policies[i] = routed.get(i).policy().get().name();
       payloads[i] = routed.get(i).payload();
+      traces[i] = routed.get(i).traceparent();
     }
     return conn.preparedQuery(
             "insert into escalation (alert_id, ticket_id, clock, cycle, customer_id, policy, step,"
-                + " round, state, next_at, payload, started_at, updated_at)"
-                + " select a, t, c, y, u, p, 0, 0, 'active', $8, l, $8, $8 from unnest($1::text[],"
-                + " $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])"
-                + " as x(a, t, c, y, u, p, l) on conflict do nothing returning alert_id")
+                + " round, state, next_at, payload, started_at, updated_at, traceparent)"
+                + " select a, t, c, y, u, p, 0, 0, 'active', $8, l, $8, $8, r from unnest($1::text[],"
+                + " $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],"
+                + " $9::text[]) as x(a, t, c, y, u, p, l, r) on conflict do nothing"
+                + " returning alert_id")
         .execute(
             Tuple.from(
-                new Object[] {ids, tickets, clocks, cycles, customers, policies, payloads, at}))
+                new Object[] {
+                  ids, tickets, clocks, cycles, customers, policies, payloads, at, traces
+                }))
         .map(
             rows -> {
               List<String> started = new ArrayList<>();

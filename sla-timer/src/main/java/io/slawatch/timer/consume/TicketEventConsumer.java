@@ -3,11 +3,17 @@ package io.slawatch.timer.consume;
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -32,16 +38,26 @@ public class TicketEventConsumer {
    * the poll's offsets are committed only after it.
    */
   @Incoming("ticket-events")
-  public Uni<Void> consume(List<String> payloads) {
-    List<TicketEvent> valid = new ArrayList<>(payloads.size());
-    for (String payload : payloads) {
+  public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    List<TicketEvent> valid = new ArrayList<>(records.count());
+    Map<String, String> traces = new HashMap<>();
+    for (ConsumerRecord<String, String> record : records) {
+      String payload = record.value();
       switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
-        case Decoding.Valid v -> valid.add(v.event());
+        case Decoding.Valid v -> {
+          valid.add(v.event());
+          Header trace = record.headers().lastHeader(Tracing.HEADER);
+          if (trace != null) {
+            // the ticket's latest event in the poll: its timers continue that trace
+            traces.put(
+                v.event().ticket().value(), new String(trace.value(), StandardCharsets.UTF_8));
+          }
+        }
         case Decoding.Invalid invalid ->
             // intake validated it: this is a contract bug upstream; keep the stream moving, loudly
             LOG.errorf("skipping an invalid ticket event %s: %s", payload, invalid.violations());
       }
     }
-    return scheduler.applyAll(valid);
+    return scheduler.applyAll(valid, traces);
   }
 }

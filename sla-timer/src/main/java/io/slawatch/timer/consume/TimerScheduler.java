@@ -1,5 +1,7 @@
 package io.slawatch.timer.consume;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.alert.SlaAlert;
@@ -7,6 +9,7 @@ import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.service.tracing.Tracing;
 import io.slawatch.timer.customer.CustomerDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +54,7 @@ public class TimerScheduler {
   private final CustomerDirectory customers;
   private final TicketHistory history;
   private final Clock clock;
+  private final Tracing tracing;
 
   TimerScheduler(
       Pool pool,
@@ -57,7 +63,9 @@ public class TimerScheduler {
       SlaEngine engine,
       CustomerDirectory customers,
       TicketHistory history,
-      Clock clock) {
+      Clock clock,
+      Tracing tracing) {
+    this.tracing = tracing;
     this.pool = pool;
     this.events = events;
     this.alerts = alerts;
@@ -73,9 +81,33 @@ public class TimerScheduler {
 
   /** Stores the events and reschedules the tickets of those not seen before, in one transaction. */
   public Uni<Void> applyAll(List<TicketEvent> batch) {
+    return applyAll(batch, Map.of());
+  }
+
+  /**
+   * {@link #applyAll(List)}, continuing the trace each ticket's event came with ({@code traces}:
+   * ticket id → W3C {@code traceparent}) in a span per ticket; the ticket's timers keep that span's
+   * context, so the alerts they fire continue the ticket's trace.
+   */
+  public Uni<Void> applyAll(List<TicketEvent> batch, Map<String, String> traces) {
     if (batch.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    List<Span> spans = new ArrayList<>(traces.size());
+    Map<String, String> contexts = new HashMap<>();
+    traces.forEach(
+        (ticket, traceparent) -> {
+          Span span = tracing.start("sla-timer schedule", SpanKind.CONSUMER, traceparent);
+          span.setAttribute("slawatch.ticket", ticket);
+          spans.add(span);
+          contexts.put(ticket, Tracing.traceparent(span));
+        });
+    return store(batch, contexts)
+        .onTermination()
+        .invoke((done, failure, cancelled) -> spans.forEach(span -> Tracing.end(span, failure)));
+  }
+
+  private Uni<Void> store(List<TicketEvent> batch, Map<String, String> contexts) {
     int n = batch.size();
     String[] sources = new String[n];
     String[] ids = new String[n];
@@ -115,7 +147,7 @@ public class TimerScheduler {
                         return Uni.createFrom().voidItem();
                       }
                       return recordCustomers(conn, created)
-                          .flatMap(done -> reschedule(conn, touched));
+                          .flatMap(done -> reschedule(conn, touched, contexts));
                     }));
   }
 
@@ -142,6 +174,14 @@ public class TimerScheduler {
    * query for their events, one for their customers, one delete and one upsert for all.
    */
   public Uni<Void> reschedule(SqlConnection conn, Collection<String> tickets) {
+    return reschedule(conn, tickets, Map.of());
+  }
+
+  /**
+   * {@link #reschedule(SqlConnection, Collection)}; timers keep their ticket's new trace context.
+   */
+  private Uni<Void> reschedule(
+      SqlConnection conn, Collection<String> tickets, Map<String, String> contexts) {
     return history
         .loadAll(conn, tickets)
         .flatMap(
@@ -170,7 +210,7 @@ public class TimerScheduler {
                                 Tuple.of(
                                     tickets.toArray(String[]::new),
                                     wanted.keySet().toArray(String[]::new)))
-                            .flatMap(deleted -> insertTimers(conn, wanted.values()));
+                            .flatMap(deleted -> insertTimers(conn, wanted.values(), contexts));
                       });
             });
   }
@@ -187,7 +227,8 @@ public class TimerScheduler {
     evaluation.upcoming().forEach(a -> wanted.put(a.id(), a));
   }
 
-  private Uni<Void> insertTimers(SqlConnection conn, Collection<SlaAlert> wanted) {
+  private Uni<Void> insertTimers(
+      SqlConnection conn, Collection<SlaAlert> wanted, Map<String, String> contexts) {
     if (wanted.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -203,6 +244,7 @@ public class TimerScheduler {
     String[] clocks = new String[n];
     OffsetDateTime[] due = new OffsetDateTime[n];
     Long[] elapsed = new Long[n];
+    String[] traceparents = new String[n];
     int i = 0;
     for (SlaAlert alert : wanted) {
       ids[i] = alert.id();
@@ -216,20 +258,22 @@ public class TimerScheduler {
       clocks[i] = alert.clock().wireName();
       due[i] = OffsetDateTime.ofInstant(alert.due(), ZoneOffset.UTC);
       elapsed[i] = alert.elapsed().map(Duration::toMillis).orElse(null);
+      traceparents[i] = contexts.get(tickets[i]);
       i++;
     }
     return conn.preparedQuery(
             "insert into timer (alert_id, ticket_id, fire_at, payload, kind, customer_id, plan,"
-                + " priority, clock, due, elapsed_ms)"
+                + " priority, clock, due, elapsed_ms, traceparent)"
                 + " select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[],"
                 + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
-                + " $10::timestamptz[], $11::bigint[]) as u(a)"
+                + " $10::timestamptz[], $11::bigint[], $12::text[]) as u(a)"
                 + " where not exists (select 1 from fired_alert where alert_id = u.a)"
                 + " on conflict (alert_id) do update set fire_at = excluded.fire_at,"
                 + " payload = excluded.payload, kind = excluded.kind,"
                 + " customer_id = excluded.customer_id, plan = excluded.plan,"
                 + " priority = excluded.priority, clock = excluded.clock, due = excluded.due,"
-                + " elapsed_ms = excluded.elapsed_ms")
+                + " elapsed_ms = excluded.elapsed_ms,"
+                + " traceparent = coalesce(excluded.traceparent, timer.traceparent)")
         .execute(
             Tuple.from(
                 new Object[] {
@@ -243,7 +287,8 @@ public class TimerScheduler {
                   priorities,
                   clocks,
                   due,
-                  elapsed
+                  elapsed,
+                  traceparents
                 }))
         .replaceWithVoid();
   }

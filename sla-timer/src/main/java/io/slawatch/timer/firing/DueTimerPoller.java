@@ -1,7 +1,10 @@
 package io.slawatch.timer.firing;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.slawatch.service.tracing.Tracing;
 import io.slawatch.timer.config.TimerConfig;
 import io.slawatch.timer.metrics.TimerMetrics;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +18,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -45,6 +50,7 @@ public class DueTimerPoller {
   private final TimerConfig config;
   private final Vertx vertx;
   private final TimerMetrics metrics;
+  private final Tracing tracing;
   private final AtomicBoolean firing = new AtomicBoolean();
   private long periodic = -1;
 
@@ -56,7 +62,9 @@ public class DueTimerPoller {
       Clock clock,
       TimerConfig config,
       Vertx vertx,
-      TimerMetrics metrics) {
+      TimerMetrics metrics,
+      Tracing tracing) {
+    this.tracing = tracing;
     this.pool = pool;
     this.alerts = alerts;
     this.clock = clock;
@@ -120,7 +128,7 @@ public class DueTimerPoller {
                     "delete from timer where alert_id in (select alert_id from timer"
                         + " where fire_at <= $1 order by fire_at limit $2 for update skip locked)"
                         + " returning alert_id, ticket_id, payload, fire_at, kind, plan, priority,"
-                        + " clock, elapsed_ms")
+                        + " clock, elapsed_ms, traceparent")
                 .execute(Tuple.of(now, config.batchSize()))
                 .flatMap(claimed -> publish(conn, claimed, now)));
   }
@@ -133,15 +141,23 @@ public class DueTimerPoller {
     String[] ids = new String[n];
     String[] tickets = new String[n];
     List<Uni<Void>> acks = new ArrayList<>(n);
+    List<Span> spans = new ArrayList<>();
     int i = 0;
     for (Row row : claimed) {
       ids[i] = row.getString(0);
       tickets[i] = row.getString(1);
-      acks.add(
-          alerts.sendMessage(
-              Message.of(row.getString(2))
-                  .addMetadata(
-                      OutgoingKafkaRecordMetadata.<String>builder().withKey(tickets[i]).build())));
+      var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(tickets[i]);
+      String traceparent = row.getString(9);
+      if (traceparent != null) {
+        // the alert continues the trace of the event that scheduled it
+        Span span = tracing.start("sla-timer fire", SpanKind.PRODUCER, traceparent);
+        span.setAttribute("slawatch.alert", ids[i]);
+        spans.add(span);
+        metadata.withHeaders(
+            new RecordHeaders()
+                .add(Tracing.HEADER, Tracing.traceparent(span).getBytes(StandardCharsets.UTF_8)));
+      }
+      acks.add(alerts.sendMessage(Message.of(row.getString(2)).addMetadata(metadata.build())));
       i++;
     }
     return Uni.join()
@@ -155,6 +171,8 @@ public class DueTimerPoller {
                             + " on conflict do nothing")
                     .execute(Tuple.of(ids, tickets, now)))
         .invoke(done -> record(claimed))
+        .onTermination()
+        .invoke((done, failure, cancelled) -> spans.forEach(span -> Tracing.end(span, failure)))
         .map(done -> n)
         .invoke(count -> LOG.debugf("fired %d alert(s)", count));
   }

@@ -6,6 +6,7 @@ import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -67,7 +68,7 @@ public class EventResource {
       case Decoding.Invalid invalid -> Uni.createFrom().item(rejected(invalid.violations()));
       case Decoding.Valid valid ->
           eventLog
-              .accept(valid.event())
+              .accept(valid.event(), headers.getHeaderString(Tracing.HEADER))
               .invoke(acceptance -> metrics.accepted(valid.event(), acceptance))
               .map(
                   acceptance ->
@@ -83,7 +84,7 @@ public class EventResource {
   @POST
   @Consumes(BATCH)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-  public Uni<Response> postBatch(byte[] body) {
+  public Uni<Response> postBatch(@Context HttpHeaders headers, byte[] body) {
     return switch (reader.batch(body)) {
       case CloudEventReader.Body.Unreadable u ->
           Uni.createFrom().item(rejected(List.of(u.violation())));
@@ -109,7 +110,7 @@ public class EventResource {
           }
         }
         yield eventLog
-            .acceptAll(valid)
+            .acceptAll(valid, headers.getHeaderString(Tracing.HEADER))
             .map(
                 acceptances -> {
                   for (int k = 0; k < valid.size(); k++) {

@@ -4,7 +4,9 @@ import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +46,7 @@ public class InboundEventConsumer {
       }
       case Decoding.Valid valid ->
           eventLog
-              .accept(valid.event())
+              .accept(valid.event(), traceparent(record))
               .onFailure()
               .invoke(
                   failure ->
@@ -56,6 +58,15 @@ public class InboundEventConsumer {
               .indefinitely()
               .flatMap(accepted -> Uni.createFrom().completionStage(record.ack()));
     };
+  }
+
+  /** The W3C trace context the producer put in the record's headers, if any. */
+  private static String traceparent(Message<String> record) {
+    return record
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(metadata -> metadata.getHeaders().lastHeader(Tracing.HEADER))
+        .map(header -> new String(header.value(), StandardCharsets.UTF_8))
+        .orElse(null);
   }
 
   /** The reason an inbound record was dead-lettered; its message names every offending field. */

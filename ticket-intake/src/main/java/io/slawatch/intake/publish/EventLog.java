@@ -1,7 +1,10 @@
 package io.slawatch.intake.publish;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -34,6 +38,7 @@ public class EventLog {
   private final MutinyEmitter<String> ticketEvents;
   private final TicketEventCodec codec;
   private final Clock clock;
+  private final Tracing tracing;
 
   EventLog(
       Pool pool,
@@ -41,22 +46,48 @@ public class EventLog {
       @Channel("ticket-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
           MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
-      Clock clock) {
+      Clock clock,
+      Tracing tracing) {
     this.pool = pool;
     this.ticketEvents = ticketEvents;
     this.codec = codec;
     this.clock = clock;
+    this.tracing = tracing;
   }
 
   public Uni<Acceptance> accept(TicketEvent event) {
-    return acceptAll(List.of(event)).map(List::getFirst);
+    return accept(event, null);
+  }
+
+  /** Accepts one event, continuing the sender's W3C trace context when it gave one. */
+  public Uni<Acceptance> accept(TicketEvent event, String traceparent) {
+    return acceptAll(List.of(event), traceparent).map(List::getFirst);
   }
 
   /** Accepts a batch in one transaction; the result has one entry per event, in order. */
   public Uni<List<Acceptance>> acceptAll(List<TicketEvent> events) {
+    return acceptAll(events, null);
+  }
+
+  /**
+   * Accepts a batch in one transaction, in a span continuing {@code traceparent} (the sender's
+   * trace, or a new one); each published record carries the span's context in its {@code
+   * traceparent} header.
+   */
+  public Uni<List<Acceptance>> acceptAll(List<TicketEvent> events, String traceparent) {
     if (events.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
+    Span span = tracing.start("ticket-intake accept", SpanKind.PRODUCER, traceparent);
+    span.setAttribute("slawatch.events", events.size());
+    span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
+    String context = Tracing.traceparent(span);
+    return store(events, context)
+        .onTermination()
+        .invoke((results, failure, cancelled) -> Tracing.end(span, failure));
+  }
+
+  private Uni<List<Acceptance>> store(List<TicketEvent> events, String traceparent) {
     int n = events.size();
     String[] sources = new String[n];
     String[] ids = new String[n];
@@ -97,7 +128,7 @@ public class EventLog {
                         // the first of two equal (source, id) in one batch is the accepted one
                         if (fresh.remove(events.get(i).eventId().key())) {
                           results.add(Acceptance.ACCEPTED);
-                          acks.add(publish(tickets[i], payloads[i]));
+                          acks.add(publish(tickets[i], payloads[i], traceparent));
                         } else {
                           results.add(Acceptance.DUPLICATE);
                         }
@@ -109,10 +140,16 @@ public class EventLog {
                     }));
   }
 
-  private Uni<Void> publish(String ticket, String payload) {
+  private Uni<Void> publish(String ticket, String payload, String traceparent) {
     return ticketEvents.sendMessage(
         Message.of(payload)
-            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(ticket).build()));
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(ticket)
+                    .withHeaders(
+                        new RecordHeaders()
+                            .add(Tracing.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)))
+                    .build()));
   }
 
   public enum Acceptance {

@@ -60,7 +60,7 @@ public class AlertmanagerChannel implements AlertChannel {
         name(),
         base + "/api/v2/alerts",
         "application/json",
-        Map.of(),
+        notification.traced(Map.of()),
         alerts(notification).toString());
   }
 

@@ -45,7 +45,11 @@ public class PagerDutyChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     return poster.post(
-        name(), config.eventsUrl(), "application/json", Map.of(), event(notification).toString());
+        name(),
+        config.eventsUrl(),
+        "application/json",
+        notification.traced(Map.of()),
+        event(notification).toString());
   }
 
   public static String dedupKey(SlaAlert alert) {

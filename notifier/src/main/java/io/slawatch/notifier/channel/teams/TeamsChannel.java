@@ -44,7 +44,7 @@ public class TeamsChannel implements AlertChannel {
         name(),
         config.webhookUrl().orElseThrow(),
         "application/json",
-        Map.of(),
+        notification.traced(Map.of()),
         message(notification).toString());
   }
 

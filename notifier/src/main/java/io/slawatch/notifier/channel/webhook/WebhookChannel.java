@@ -53,6 +53,10 @@ public class WebhookChannel implements AlertChannel {
                     StandardWebhooks.headers(
                         secret, alert.id(), clock.instant().getEpochSecond(), cloudEvent)));
     return poster.post(
-        name(), config.url().orElseThrow(), "application/cloudevents+json", headers, cloudEvent);
+        name(),
+        config.url().orElseThrow(),
+        "application/cloudevents+json",
+        notification.traced(headers),
+        cloudEvent);
   }
 }
