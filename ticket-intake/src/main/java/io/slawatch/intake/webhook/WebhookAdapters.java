@@ -1,6 +1,11 @@
 package io.slawatch.intake.webhook;
 
+import io.slawatch.intake.webhook.freshdesk.FreshdeskAdapter;
 import io.slawatch.intake.webhook.github.GitHubAdapter;
+import io.slawatch.intake.webhook.gitlab.GitLabAdapter;
+import io.slawatch.intake.webhook.jira.JiraAdapter;
+import io.slawatch.intake.webhook.zammad.ZammadAdapter;
+import io.slawatch.intake.webhook.zendesk.ZendeskAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +24,14 @@ public final class WebhookAdapters {
 
   /** Every adapter slawatch has. */
   public static WebhookAdapters all() {
-    return new WebhookAdapters(List.of(new GitHubAdapter()));
+    return new WebhookAdapters(
+        List.of(
+            new GitHubAdapter(),
+            new GitLabAdapter(),
+            new ZendeskAdapter(),
+            new JiraAdapter(),
+            new ZammadAdapter(),
+            new FreshdeskAdapter()));
   }
 
   public Optional<WebhookAdapter> get(String vendor) {
