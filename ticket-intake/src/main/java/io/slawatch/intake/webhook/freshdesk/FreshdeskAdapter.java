@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * body with placeholders; slawatch reads the one Zulip documents ({@code {"freshdesk_webhook":
  * {"triggered_event": "{{triggered_event}}", "ticket_id": "{{ticket.id}}", "ticket_status":
  * "{{ticket.status}}", "ticket_priority": "{{ticket.priority}}", "requester_email":
- * "{{ticket.contact.email}}", …}}}). {@code triggered_event} says what happened: {@code
+ * "{{ticket.requester.email}}", …}}}). {@code triggered_event} says what happened: {@code
  * {ticket_action:created}}, {@code {status:{from:4,to:6}}}, {@code {priority:{from:3,to:1}}},
  * {@code {note_type:public|private}}. Notes are agents' (Freshdesk's requesters can only reply):
  * public → an agent's public reply, private → a private note. A rule performed by the requester can
