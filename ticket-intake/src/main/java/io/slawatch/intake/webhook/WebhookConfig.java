@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Helpdesk sources ({@code slawatch.intake.webhooks.<source>.*}): which vendor speaks, its signing
- * secret, whose tickets they are, and its priority vocabulary.
+ * secret, whose tickets they are, and its priority and status vocabularies.
  */
 @ConfigMapping(prefix = "slawatch.intake.webhooks")
 public interface WebhookConfig {
@@ -16,10 +16,16 @@ public interface WebhookConfig {
   Map<String, Source> sources();
 
   interface Source {
-    /** {@code github} (other vendors: not yet). */
+    /**
+     * {@code github}, {@code gitlab}, {@code zendesk}, {@code jira}, {@code zammad}, {@code
+     * freshdesk}.
+     */
     String vendor();
 
-    /** The webhook secret; without one, deliveries are not authenticated (a warning says so). */
+    /**
+     * The webhook secret (signing key, or shared token for GitLab and Freshdesk); without one,
+     * deliveries are not authenticated (a warning says so).
+     */
     Optional<String> secret();
 
     /** The customer these tickets belong to. */
@@ -31,7 +37,16 @@ public interface WebhookConfig {
     @WithDefault("P3")
     String defaultPriority();
 
-    /** Vendor priority words (lower case) to P1..P4, e.g. {@code priority-labels.sev1=P1}. */
+    /**
+     * Vendor priority words to P1..P4, e.g. {@code priority-labels.sev1=P1}, over the vendor's
+     * defaults (keys: lower case, spaces as dashes).
+     */
     Map<String, String> priorityLabels();
+
+    /**
+     * Vendor status words to NEW, OPEN, PENDING, ON_HOLD, SOLVED or CLOSED, e.g. {@code
+     * statuses.waiting-for-customer=PENDING}, over the vendor's defaults.
+     */
+    Map<String, String> statuses();
   }
 }

@@ -3,50 +3,45 @@ package io.slawatch.intake.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.Violation;
-import io.slawatch.core.ticket.Priority;
 import io.slawatch.intake.api.Problem;
 import io.slawatch.intake.publish.EventLog;
-import io.slawatch.intake.webhook.github.GitHubAdapter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/webhooks/{vendor}/{source}}: a helpdesk's own webhook, verified by its
- * signature, mapped to canonical events and stored and published like any other (a redelivery with
- * the same delivery id is a duplicate).
+ * vendor's signature, mapped to canonical events by its vendor's adapter and stored and published
+ * like any other (a redelivery with the same delivery id is a duplicate).
  */
 @Path("/api/v1/webhooks/{vendor}/{source}")
 public class WebhookResource {
   private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
-  private final WebhookConfig config;
+  private final WebhookSources sources;
   private final EventLog eventLog;
   private final ObjectMapper mapper;
+  private final Clock clock;
 
-  WebhookResource(WebhookConfig config, EventLog eventLog, ObjectMapper mapper) {
-    this.config = config;
+  WebhookResource(WebhookSources sources, EventLog eventLog, ObjectMapper mapper, Clock clock) {
+    this.sources = sources;
     this.eventLog = eventLog;
     this.mapper = mapper;
-    config.sources().entrySet().stream()
-        .filter(source -> source.getValue().secret().isEmpty())
-        .forEach(
-            source ->
-                LOG.warnf(
-                    "webhook source %s has no secret: its deliveries are not authenticated",
-                    source.getKey()));
+    this.clock = clock;
   }
 
   @POST
@@ -55,53 +50,53 @@ public class WebhookResource {
   public Uni<Response> receive(
       @PathParam("vendor") String vendor,
       @PathParam("source") String source,
-      @HeaderParam("X-GitHub-Event") String githubEvent,
-      @HeaderParam("X-GitHub-Delivery") String githubDelivery,
-      @HeaderParam("X-Hub-Signature-256") String githubSignature,
+      @Context HttpHeaders httpHeaders,
       byte[] body) {
-    WebhookConfig.Source settings = config.sources().get(source);
-    if (settings == null || !settings.vendor().equals(vendor)) {
+    WebhookAdapters adapters = sources.adapters();
+    if (adapters.get(vendor).isEmpty()) {
+      return now(
+          problem(
+              404,
+              "unknown-vendor",
+              "No webhook adapter for " + vendor + " (known: " + adapters.vendors() + ")",
+              List.of()));
+    }
+    var found = sources.get(vendor, source);
+    if (found.isEmpty()) {
       return now(
           problem(404, "unknown-source", "No " + vendor + " source named " + source, List.of()));
     }
-    if (!vendor.equals("github")) {
-      return now(problem(404, "no-adapter", "No adapter for " + vendor + " yet", List.of()));
-    }
-    if (settings.secret().isPresent()
-        && !Signatures.validGitHub(githubSignature, settings.secret().get(), body)) {
-      return now(
-          problem(
-              401,
-              "bad-signature",
-              githubSignature == null
-                  ? "X-Hub-Signature-256 is missing"
-                  : "X-Hub-Signature-256 does not match the body",
-              List.of()));
-    }
-    if (githubEvent == null || githubEvent.isBlank()) {
-      return now(
-          problem(
-              400,
-              "invalid-webhook",
-              "X-GitHub-Event is missing",
-              List.of(new Violation("X-GitHub-Event", "is required"))));
+    WebhookAdapter adapter = found.get().adapter();
+    WebhookHeaders headers = headers(httpHeaders);
+    if (found.get().secret().isPresent()) {
+      switch (adapter.verify(headers, found.get().secret().get(), body)) {
+        case Verification.Verified verified -> {}
+        case Verification.Missing missing -> {
+          return now(unauthenticated(missing.header(), missing.message(), "is missing"));
+        }
+        case Verification.Mismatch mismatch -> {
+          return now(
+              unauthenticated(mismatch.header(), mismatch.message(), "does not match the body"));
+        }
+      }
     }
     JsonNode payload;
     try {
       payload = mapper.readTree(body);
     } catch (IOException e) {
+      payload = null;
+    }
+    if (payload == null || !payload.isObject()) {
       return now(
           problem(
               400,
               "invalid-webhook",
-              "The body is not JSON",
-              List.of(new Violation("", "is not valid JSON"))));
+              "The body is not a JSON object",
+              List.of(new Violation("", "is not a valid JSON object"))));
     }
-    String delivery =
-        githubDelivery == null || githubDelivery.isBlank()
-            ? Signatures.sha256(body)
-            : githubDelivery;
-    return switch (GitHubAdapter.map(githubEvent, delivery, payload, settings(source, settings))) {
+    String delivery = adapter.deliveryId(headers, body);
+    return switch (adapter.map(
+        new Delivery(delivery, clock.instant(), headers), payload, found.get().settings())) {
       case WebhookResult.Invalid invalid ->
           now(
               problem(
@@ -122,7 +117,11 @@ public class WebhookResource {
                           .entity(
                               Map.of(
                                   "status",
-                                  acceptances.getFirst().name().toLowerCase(Locale.ROOT),
+                                  (acceptances.contains(EventLog.Acceptance.ACCEPTED)
+                                          ? EventLog.Acceptance.ACCEPTED
+                                          : acceptances.getFirst())
+                                      .name()
+                                      .toLowerCase(Locale.ROOT),
                                   "events",
                                   events.events().stream().map(e -> e.type()).toList()))
                           .build())
@@ -135,19 +134,26 @@ public class WebhookResource {
     };
   }
 
-  private static GitHubAdapter.Settings settings(String source, WebhookConfig.Source settings) {
-    Map<String, Priority> labels =
-        settings.priorityLabels().entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    e -> e.getKey().toLowerCase(Locale.ROOT),
-                    e -> Priority.parse(e.getValue()).orElse(Priority.P3)));
-    return new GitHubAdapter.Settings(
-        source,
-        settings.customer(),
-        settings.plan(),
-        Priority.parse(settings.defaultPriority()).orElse(Priority.P3),
-        labels);
+  private static WebhookHeaders headers(HttpHeaders httpHeaders) {
+    Map<String, String> values = new HashMap<>();
+    httpHeaders
+        .getRequestHeaders()
+        .forEach(
+            (name, list) -> {
+              if (list != null && !list.isEmpty()) {
+                values.put(name, list.getFirst());
+              }
+            });
+    return new WebhookHeaders(values);
+  }
+
+  private static Response unauthenticated(String header, String detail, String message) {
+    return Problem.response(
+        401,
+        "bad-signature",
+        "The delivery is not authenticated",
+        detail,
+        List.of(new Violation(header, message)));
   }
 
   private static Uni<Response> now(Response response) {

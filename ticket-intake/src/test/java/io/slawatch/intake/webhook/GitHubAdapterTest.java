@@ -12,16 +12,19 @@ import io.slawatch.intake.webhook.github.GitHubAdapter;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The real GitHub payloads of the fixtures (octokit/webhooks examples) as canonical events. */
 class GitHubAdapterTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String TICKET = "github:acme-gh:Codertocat/Hello-World#1";
-  private static final GitHubAdapter.Settings SETTINGS =
-      new GitHubAdapter.Settings(
-          "acme-gh", "acme", Optional.of("jamf-gold"), Priority.P3, Map.of());
+  private static final GitHubAdapter ADAPTER = new GitHubAdapter();
+  private static final SourceSettings SETTINGS = Fixtures.settings(ADAPTER, "acme-gh");
+
+  private static WebhookResult map(
+      String event, String delivery, JsonNode payload, SourceSettings settings) {
+    return ADAPTER.map(Fixtures.delivery(delivery, GitHubAdapter.EVENT, event), payload, settings);
+  }
 
   static JsonNode fixture(String name) throws Exception {
     try (InputStream in = GitHubAdapterTest.class.getResourceAsStream("/webhook/github/" + name)) {
@@ -39,8 +42,7 @@ class GitHubAdapterTest {
       throws Exception {
     var created =
         (TicketEvent.Created)
-            only(
-                GitHubAdapter.map("issues", "d-1", fixture("github_issues_opened.json"), SETTINGS));
+            only(map("issues", "d-1", fixture("github_issues_opened.json"), SETTINGS));
     assertThat(created.ticket().value()).isEqualTo(TICKET);
     assertThat(created.occurredAt()).isEqualTo(Instant.parse("2019-05-15T15:20:18Z"));
     assertThat(created.customer().value()).isEqualTo("acme");
@@ -53,20 +55,15 @@ class GitHubAdapterTest {
 
   @Test
   void a_label_in_the_sources_vocabulary_sets_the_priority() throws Exception {
-    var settings =
-        new GitHubAdapter.Settings(
-            "acme-gh", "acme", Optional.empty(), Priority.P3, Map.of("bug", Priority.P2));
+    var settings = Fixtures.settings(ADAPTER, "acme-gh", Map.of("bug", "P2"), Map.of());
     var created =
         (TicketEvent.Created)
-            only(
-                GitHubAdapter.map("issues", "d-2", fixture("github_issues_opened.json"), settings));
+            only(map("issues", "d-2", fixture("github_issues_opened.json"), settings));
     assertThat(created.priority()).isEqualTo(Priority.P2);
 
     var changed =
         (TicketEvent.PriorityChanged)
-            only(
-                GitHubAdapter.map(
-                    "issues", "d-3", fixture("github_issues_labeled.json"), settings));
+            only(map("issues", "d-3", fixture("github_issues_labeled.json"), settings));
     assertThat(changed.priority()).isEqualTo(Priority.P2);
   }
 
@@ -74,14 +71,12 @@ class GitHubAdapterTest {
   void a_comment_by_the_owner_is_a_public_agent_reply_and_by_anyone_else_the_customer_writing()
       throws Exception {
     JsonNode comment = fixture("github_issue_comment_created.json");
-    var reply =
-        (TicketEvent.AgentReplied)
-            only(GitHubAdapter.map("issue_comment", "d-4", comment, SETTINGS));
+    var reply = (TicketEvent.AgentReplied) only(map("issue_comment", "d-4", comment, SETTINGS));
     assertThat(reply.isPublic()).isTrue();
     assertThat(reply.occurredAt()).isEqualTo(Instant.parse("2019-05-15T15:20:21Z"));
 
     ((ObjectNode) comment.get("comment")).put("author_association", "NONE");
-    assertThat(only(GitHubAdapter.map("issue_comment", "d-5", comment, SETTINGS)))
+    assertThat(only(map("issue_comment", "d-5", comment, SETTINGS)))
         .isInstanceOf(TicketEvent.CustomerReplied.class);
   }
 
@@ -89,26 +84,31 @@ class GitHubAdapterTest {
   void a_reopened_issue_is_open_again_at_its_update_time() throws Exception {
     var status =
         (TicketEvent.StatusChanged)
-            only(
-                GitHubAdapter.map(
-                    "issues", "d-6", fixture("github_issues_reopened.json"), SETTINGS));
+            only(map("issues", "d-6", fixture("github_issues_reopened.json"), SETTINGS));
     assertThat(status.status()).isEqualTo(TicketStatus.OPEN);
     assertThat(status.occurredAt()).isEqualTo(Instant.parse("2021-10-11T16:40:56Z"));
   }
 
   @Test
   void what_touches_no_clock_is_ignored_with_a_reason() throws Exception {
-    assertThat(GitHubAdapter.map("issues", "d-7", fixture("github_issues_assigned.json"), SETTINGS))
+    assertThat(map("issues", "d-7", fixture("github_issues_assigned.json"), SETTINGS))
         .isInstanceOf(WebhookResult.Ignored.class);
-    assertThat(GitHubAdapter.map("issues", "d-8", fixture("github_issues_labeled.json"), SETTINGS))
+    assertThat(map("issues", "d-8", fixture("github_issues_labeled.json"), SETTINGS))
         .isEqualTo(new WebhookResult.Ignored("label bug is not a priority"));
+  }
+
+  @Test
+  void a_delivery_without_its_event_header_names_the_header() throws Exception {
+    assertThat(
+            ADAPTER.map(Fixtures.delivery("d-10"), fixture("github_issues_opened.json"), SETTINGS))
+        .isEqualTo(Payloads.invalid("X-GitHub-Event", "is required"));
   }
 
   @Test
   void a_payload_without_its_issue_names_the_missing_field() throws Exception {
     ObjectNode broken = (ObjectNode) fixture("github_issues_opened.json");
     broken.remove("issue");
-    assertThat(GitHubAdapter.map("issues", "d-9", broken, SETTINGS))
+    assertThat(map("issues", "d-9", broken, SETTINGS))
         .isInstanceOfSatisfying(
             WebhookResult.Invalid.class,
             invalid -> assertThat(invalid.violations().getFirst().field()).isEqualTo("issue"));

@@ -1,0 +1,100 @@
+package io.slawatch.intake.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.contract.json.Violation;
+import io.slawatch.core.event.TicketEvent;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading vendor payloads: times in the vendors' formats, texts, and results. */
+public final class Payloads {
+  /** Jira's {@code 2019-02-15T19:01:52.971-0800} (offset without a colon). */
+  private static final DateTimeFormatter JIRA =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd'T'HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .appendPattern("xx")
+          .toFormatter();
+
+  /** GitLab's older {@code 2016-08-18 17:47:36 UTC}. */
+  private static final DateTimeFormatter GITLAB =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private Payloads() {}
+
+  /**
+   * The field as an instant: ISO-8601 ({@code …Z} or with an offset), Jira's {@code …-0800},
+   * GitLab's {@code … UTC}, or epoch milliseconds (a number); empty when absent or unreadable.
+   */
+  public static Optional<Instant> instant(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isIntegralNumber()) {
+      return Optional.of(Instant.ofEpochMilli(value.asLong()));
+    }
+    String text = value.asText("").trim();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException notIso) {
+      try {
+        return Optional.of(OffsetDateTime.parse(text, JIRA).toInstant());
+      } catch (DateTimeParseException notJira) {
+        try {
+          return Optional.of(GITLAB.parse(text, Instant::from));
+        } catch (DateTimeParseException notGitLab) {
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  /** The field's text, empty when absent, null or blank. */
+  public static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+      return Optional.empty();
+    }
+    String text = value.asText().trim();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  public static WebhookResult events(List<TicketEvent> events) {
+    return new WebhookResult.Events(List.copyOf(events));
+  }
+
+  public static WebhookResult events(TicketEvent event) {
+    return new WebhookResult.Events(List.of(event));
+  }
+
+  public static WebhookResult invalid(String field, String message) {
+    return new WebhookResult.Invalid(List.of(new Violation(field, message)));
+  }
+
+  /** A vendor word the source's vocabulary does not know: the key that would map it is named. */
+  public static WebhookResult unknownWord(
+      String field, String vocabulary, String word, SourceSettings settings) {
+    return word == null || word.isBlank()
+        ? invalid(field, "is required")
+        : invalid(
+            field,
+            "'"
+                + word
+                + "' is not in the source's vocabulary: set "
+                + settings.key(vocabulary, word));
+  }
+
+  public static WebhookResult ignored(String reason) {
+    return new WebhookResult.Ignored(reason);
+  }
+}

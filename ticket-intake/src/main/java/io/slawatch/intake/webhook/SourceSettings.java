@@ -1,0 +1,119 @@
+package io.slawatch.intake.webhook;
+
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketStatus;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One webhook source, resolved: whose tickets they are and its vocabularies (the vendor's defaults
+ * overridden by the configuration), keyed by {@link #word(String)}.
+ */
+public record SourceSettings(
+    String source,
+    String customer,
+    Optional<String> plan,
+    Priority defaultPriority,
+    Map<String, Priority> priorities,
+    Map<String, TicketStatus> statuses) {
+  public SourceSettings {
+    priorities = Map.copyOf(priorities);
+    statuses = Map.copyOf(statuses);
+  }
+
+  /**
+   * The source's settings with the vendor's default vocabularies overridden by the configured words
+   * ({@code priority-labels.<word>=P1..P4}, {@code statuses.<word>=NEW..CLOSED}).
+   *
+   * @throws IllegalArgumentException naming the key whose value is not a priority or status
+   */
+  public static SourceSettings resolve(
+      WebhookAdapter adapter,
+      String source,
+      String customer,
+      Optional<String> plan,
+      String defaultPriority,
+      Map<String, String> priorityWords,
+      Map<String, String> statusWords) {
+    String prefix = "slawatch.intake.webhooks." + source + ".";
+    Map<String, Priority> priorities = new HashMap<>(adapter.defaultPriorities());
+    priorityWords.forEach(
+        (word, value) ->
+            priorities.put(
+                word(word),
+                Priority.parse(value)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                prefix
+                                    + "priority-labels."
+                                    + word
+                                    + "="
+                                    + value
+                                    + ": must be one of P1, P2, P3, P4"))));
+    Map<String, TicketStatus> statuses = new HashMap<>(adapter.defaultStatuses());
+    statusWords.forEach(
+        (word, value) ->
+            statuses.put(
+                word(word),
+                TicketStatus.parse(value)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                prefix
+                                    + "statuses."
+                                    + word
+                                    + "="
+                                    + value
+                                    + ": must be one of NEW, OPEN, PENDING, ON_HOLD, SOLVED,"
+                                    + " CLOSED"))));
+    return new SourceSettings(
+        source,
+        customer,
+        plan,
+        Priority.parse(defaultPriority)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        prefix + "default-priority=" + defaultPriority + ": must be P1..P4")),
+        priorities,
+        statuses);
+  }
+
+  /**
+   * A vendor word as a vocabulary key: lower case, runs of spaces, underscores and dashes as one
+   * dash ({@code "Waiting for customer"} → {@code waiting-for-customer}, {@code "2 normal"} →
+   * {@code 2-normal}), so that every key can be written in a properties file or an environment
+   * variable.
+   */
+  public static String word(String text) {
+    return text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-");
+  }
+
+  /** The vendor word's priority: the vocabulary's, else a canonical {@code P1}..{@code P4}. */
+  public Optional<Priority> priority(String vendorWord) {
+    if (vendorWord == null || vendorWord.isBlank()) {
+      return Optional.empty();
+    }
+    Priority mapped = priorities.get(word(vendorWord));
+    return mapped != null ? Optional.of(mapped) : Priority.parse(vendorWord);
+  }
+
+  /** The vendor word's status: the vocabulary's, else a canonical status name. */
+  public Optional<TicketStatus> status(String vendorWord) {
+    if (vendorWord == null || vendorWord.isBlank()) {
+      return Optional.empty();
+    }
+    TicketStatus mapped = statuses.get(word(vendorWord));
+    return mapped != null
+        ? Optional.of(mapped)
+        : TicketStatus.parse(vendorWord.replace(' ', '_').toLowerCase(Locale.ROOT));
+  }
+
+  /** The configuration key that would map this word, for error messages. */
+  public String key(String vocabulary, String vendorWord) {
+    return "slawatch.intake.webhooks." + source + "." + vocabulary + "." + word(vendorWord);
+  }
+}

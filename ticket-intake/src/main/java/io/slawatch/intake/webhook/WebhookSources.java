@@ -1,0 +1,70 @@
+package io.slawatch.intake.webhook;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The configured webhook sources, resolved at startup with their vendor's adapter and vocabularies:
+ * an unknown vendor or a word mapped to something that is not a priority or status stops the
+ * service, naming the key.
+ */
+@Startup
+@ApplicationScoped
+public class WebhookSources {
+  private static final Logger LOG = Logger.getLogger(WebhookSources.class);
+
+  /** A source ready to receive: its adapter, resolved settings and secret. */
+  public record Source(WebhookAdapter adapter, SourceSettings settings, Optional<String> secret) {}
+
+  private final WebhookAdapters adapters = WebhookAdapters.all();
+  private final Map<String, Source> sources = new HashMap<>();
+
+  WebhookSources(WebhookConfig config) {
+    config
+        .sources()
+        .forEach(
+            (name, source) -> {
+              WebhookAdapter adapter =
+                  adapters
+                      .get(source.vendor())
+                      .orElseThrow(
+                          () ->
+                              new IllegalArgumentException(
+                                  "slawatch.intake.webhooks."
+                                      + name
+                                      + ".vendor="
+                                      + source.vendor()
+                                      + ": must be one of "
+                                      + adapters.vendors()));
+              SourceSettings settings =
+                  SourceSettings.resolve(
+                      adapter,
+                      name,
+                      source.customer(),
+                      source.plan(),
+                      source.defaultPriority(),
+                      source.priorityLabels(),
+                      source.statuses());
+              sources.put(name, new Source(adapter, settings, source.secret()));
+              if (source.secret().isEmpty()) {
+                LOG.warnf(
+                    "webhook source %s (%s) has no secret: its deliveries are not authenticated",
+                    name, source.vendor());
+              }
+            });
+  }
+
+  public WebhookAdapters adapters() {
+    return adapters;
+  }
+
+  /** The source of that name, if it is configured for that vendor. */
+  public Optional<Source> get(String vendor, String name) {
+    return Optional.ofNullable(sources.get(name))
+        .filter(source -> source.adapter().vendor().equals(vendor));
+  }
+}

@@ -1,0 +1,251 @@
+package io.slawatch.intake.webhook.jira;
+
+import static io.slawatch.intake.webhook.Payloads.events;
+import static io.slawatch.intake.webhook.Payloads.ignored;
+import static io.slawatch.intake.webhook.Payloads.invalid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import io.slawatch.intake.webhook.Delivery;
+import io.slawatch.intake.webhook.Payloads;
+import io.slawatch.intake.webhook.Signatures;
+import io.slawatch.intake.webhook.SourceSettings;
+import io.slawatch.intake.webhook.Verification;
+import io.slawatch.intake.webhook.WebhookAdapter;
+import io.slawatch.intake.webhook.WebhookHeaders;
+import io.slawatch.intake.webhook.WebhookResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Jira Cloud, Jira Server/Data Center and Jira Service Management webhooks ({@code
+ * jira:issue_created}, {@code jira:issue_updated}, {@code comment_created}). Status and priority
+ * changes come from the changelog; a status the vocabulary does not know falls back to its status
+ * category ({@code new}, {@code indeterminate}, {@code done}) when the payload gives it.
+ *
+ * <p>Comments: an internal comment ({@code jsdPublic: false}) is an agent's private note; an author
+ * whose {@code accountType} is {@code customer} (Service Management portal customers), or who is
+ * the issue's reporter, is the customer writing; anyone else is an agent's public reply. A
+ * comment's event id is its comment id, so Jira's {@code comment_created} and {@code
+ * jira:issue_updated} (issue_commented) for one comment are one event.
+ *
+ * <p>Signed with {@code X-Hub-Signature: sha256=<hex HMAC-SHA256 of the body>} (Cloud webhooks with
+ * a secret); delivery id {@code X-Atlassian-Webhook-Identifier}.
+ */
+public final class JiraAdapter implements WebhookAdapter {
+  public static final String SIGNATURE = "X-Hub-Signature";
+  public static final String DELIVERY = "X-Atlassian-Webhook-Identifier";
+
+  @Override
+  public String vendor() {
+    return "jira";
+  }
+
+  @Override
+  public Verification verify(WebhookHeaders headers, String secret, byte[] body) {
+    return Signatures.prefixedHex(
+        SIGNATURE, headers.get(SIGNATURE), "sha256", "HmacSHA256", secret, body);
+  }
+
+  @Override
+  public String deliveryId(WebhookHeaders headers, byte[] body) {
+    return WebhookAdapter.deliveryIdFrom(headers, body, DELIVERY);
+  }
+
+  @Override
+  public Map<String, Priority> defaultPriorities() {
+    return Map.of(
+        "highest", Priority.P1,
+        "blocker", Priority.P1,
+        "critical", Priority.P1,
+        "high", Priority.P2,
+        "major", Priority.P2,
+        "medium", Priority.P3,
+        "minor", Priority.P3,
+        "low", Priority.P4,
+        "lowest", Priority.P4,
+        "trivial", Priority.P4);
+  }
+
+  @Override
+  public Map<String, TicketStatus> defaultStatuses() {
+    return Map.ofEntries(
+        Map.entry("new", TicketStatus.OPEN), // also the "To Do" status category's key
+        Map.entry("to-do", TicketStatus.OPEN),
+        Map.entry("open", TicketStatus.OPEN),
+        Map.entry("backlog", TicketStatus.OPEN),
+        Map.entry("reopened", TicketStatus.OPEN),
+        Map.entry("indeterminate", TicketStatus.OPEN), // the "In Progress" category's key
+        Map.entry("in-progress", TicketStatus.OPEN),
+        Map.entry("waiting-for-support", TicketStatus.OPEN),
+        Map.entry("escalated", TicketStatus.OPEN),
+        Map.entry("waiting-for-customer", TicketStatus.PENDING),
+        Map.entry("pending", TicketStatus.PENDING),
+        Map.entry("waiting-for-approval", TicketStatus.ON_HOLD),
+        Map.entry("on-hold", TicketStatus.ON_HOLD),
+        Map.entry("done", TicketStatus.SOLVED), // also the "Done" category's key
+        Map.entry("complete", TicketStatus.SOLVED),
+        Map.entry("resolved", TicketStatus.SOLVED),
+        Map.entry("closed", TicketStatus.CLOSED),
+        Map.entry("canceled", TicketStatus.CLOSED),
+        Map.entry("cancelled", TicketStatus.CLOSED),
+        Map.entry("declined", TicketStatus.CLOSED));
+  }
+
+  @Override
+  public WebhookResult map(Delivery delivery, JsonNode payload, SourceSettings settings) {
+    String event = payload.path("webhookEvent").asText("");
+    if (event.isEmpty()) {
+      return invalid("webhookEvent", "is required");
+    }
+    JsonNode issue = payload.path("issue");
+    if (!issue.isObject()) {
+      return event.startsWith("comment_")
+          ? ignored(
+              event
+                  + " without its issue (Jira Server): the same comment comes with"
+                  + " jira:issue_updated (issue_commented)")
+          : invalid("issue", "is required for " + event);
+    }
+    Optional<String> key = Payloads.text(issue, "key");
+    if (key.isEmpty()) {
+      return invalid("issue.key", "is required");
+    }
+    TicketId ticket = new TicketId("jira:" + settings.source() + ":" + key.get());
+    String source = "webhook/jira/" + settings.source();
+    EventId id = new EventId(source, delivery.id());
+    JsonNode fields = issue.path("fields");
+    Optional<Instant> timestamp = Payloads.instant(payload, "timestamp");
+    return switch (event) {
+      case "jira:issue_created" -> {
+        Optional<Instant> created = Payloads.instant(fields, "created").or(() -> timestamp);
+        if (created.isEmpty()) {
+          yield invalid("issue.fields.created", "must be a time");
+        }
+        JsonNode reporter = fields.path("reporter");
+        yield events(
+            new TicketEvent.Created(
+                id,
+                ticket,
+                created.get(),
+                new CustomerId(settings.customer()),
+                Payloads.text(fields.path("priority"), "name")
+                    .flatMap(settings::priority)
+                    .orElse(settings.defaultPriority()),
+                settings.plan(),
+                currentStatus(fields, settings).orElse(TicketStatus.NEW),
+                "jira",
+                user(reporter).orElse("")));
+      }
+      case "comment_created" -> comment(payload.path("comment"), fields, source, ticket);
+      case "jira:issue_updated" -> {
+        if (timestamp.isEmpty()) {
+          yield invalid("timestamp", "is required");
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        JsonNode items = payload.path("changelog").path("items");
+        for (int i = 0; i < items.size(); i++) {
+          JsonNode item = items.get(i);
+          String field = item.path("field").asText("").toLowerCase(Locale.ROOT);
+          String word = item.path("toString").asText("");
+          String at = "changelog.items[" + i + "].toString";
+          EventId itemId = new EventId(source, delivery.id() + "/" + field);
+          if (field.equals("status")) {
+            Optional<TicketStatus> status = status(word, fields, settings);
+            if (status.isEmpty()) {
+              yield Payloads.unknownWord(at, "statuses", word, settings);
+            }
+            events.add(
+                new TicketEvent.StatusChanged(itemId, ticket, timestamp.get(), status.get()));
+          } else if (field.equals("priority")) {
+            Optional<Priority> priority = settings.priority(word);
+            if (priority.isEmpty()) {
+              yield Payloads.unknownWord(at, "priority-labels", word, settings);
+            }
+            events.add(
+                new TicketEvent.PriorityChanged(itemId, ticket, timestamp.get(), priority.get()));
+          }
+        }
+        if (payload.path("comment").isObject()) {
+          WebhookResult comment = comment(payload.path("comment"), fields, source, ticket);
+          if (!(comment instanceof WebhookResult.Events commented)) {
+            yield comment;
+          }
+          events.addAll(commented.events());
+        }
+        yield events.isEmpty()
+            ? ignored(
+                event
+                    + " ("
+                    + payload.path("issue_event_type_name").asText("?")
+                    + ") changes neither status, priority nor comments")
+            : events(events);
+      }
+      default -> ignored(event + " does not touch an SLA clock");
+    };
+  }
+
+  private static WebhookResult comment(
+      JsonNode comment, JsonNode fields, String source, TicketId ticket) {
+    Optional<String> commentId = Payloads.text(comment, "id");
+    if (commentId.isEmpty()) {
+      return invalid("comment.id", "is required");
+    }
+    Optional<Instant> created = Payloads.instant(comment, "created");
+    if (created.isEmpty()) {
+      return invalid("comment.created", "must be a time");
+    }
+    EventId id = new EventId(source, "comment/" + commentId.get());
+    JsonNode author = comment.path("author");
+    if (comment.path("jsdPublic").isBoolean() && !comment.path("jsdPublic").asBoolean()) {
+      return events(new TicketEvent.AgentReplied(id, ticket, created.get(), false));
+    }
+    Optional<String> reporter = user(fields.path("reporter"));
+    boolean customer =
+        author.path("accountType").asText("").equalsIgnoreCase("customer")
+            || (reporter.isPresent() && reporter.equals(user(author)));
+    return events(
+        customer
+            ? new TicketEvent.CustomerReplied(id, ticket, created.get())
+            : new TicketEvent.AgentReplied(id, ticket, created.get(), true));
+  }
+
+  /** A Jira user: the Cloud account id, else the Server user name or key. */
+  private static Optional<String> user(JsonNode user) {
+    return Payloads.text(user, "accountId")
+        .or(() -> Payloads.text(user, "name"))
+        .or(() -> Payloads.text(user, "key"));
+  }
+
+  /** A status word, else (when it is the issue's current status) its category. */
+  private static Optional<TicketStatus> status(
+      String word, JsonNode fields, SourceSettings settings) {
+    return settings
+        .status(word)
+        .or(
+            () ->
+                word.equalsIgnoreCase(fields.path("status").path("name").asText(""))
+                    ? category(fields, settings)
+                    : Optional.empty());
+  }
+
+  private static Optional<TicketStatus> currentStatus(JsonNode fields, SourceSettings settings) {
+    return Payloads.text(fields.path("status"), "name")
+        .flatMap(settings::status)
+        .or(() -> category(fields, settings));
+  }
+
+  private static Optional<TicketStatus> category(JsonNode fields, SourceSettings settings) {
+    return Payloads.text(fields.path("status").path("statusCategory"), "key")
+        .flatMap(settings::status);
+  }
+}

@@ -1,0 +1,167 @@
+package io.slawatch.intake.webhook.zendesk;
+
+import static io.slawatch.intake.webhook.Payloads.events;
+import static io.slawatch.intake.webhook.Payloads.ignored;
+import static io.slawatch.intake.webhook.Payloads.invalid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import io.slawatch.intake.webhook.Delivery;
+import io.slawatch.intake.webhook.Payloads;
+import io.slawatch.intake.webhook.Signatures;
+import io.slawatch.intake.webhook.SourceSettings;
+import io.slawatch.intake.webhook.Verification;
+import io.slawatch.intake.webhook.WebhookAdapter;
+import io.slawatch.intake.webhook.WebhookHeaders;
+import io.slawatch.intake.webhook.WebhookResult;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Zendesk event webhooks (the {@code zen:event-type:*} envelope: {@code detail} is the ticket,
+ * {@code event} what changed, {@code time} when). A comment's author with {@code is_staff} is an
+ * agent (public or not per the comment's {@code is_public}); anyone else is the customer writing.
+ * Signed with {@code X-Zendesk-Webhook-Signature} = base64(HMAC-SHA256(secret, {@code
+ * X-Zendesk-Webhook-Signature-Timestamp} + body)); delivery id {@code
+ * X-Zendesk-Webhook-Invocation-Id} (the same for every attempt of an invocation; {@code
+ * X-Zendesk-Webhook-Id} names the webhook, not the delivery).
+ */
+public final class ZendeskAdapter implements WebhookAdapter {
+  public static final String SIGNATURE = "X-Zendesk-Webhook-Signature";
+  public static final String TIMESTAMP = "X-Zendesk-Webhook-Signature-Timestamp";
+  public static final String INVOCATION = "X-Zendesk-Webhook-Invocation-Id";
+  private static final String TYPE_PREFIX = "zen:event-type:";
+
+  @Override
+  public String vendor() {
+    return "zendesk";
+  }
+
+  @Override
+  public Verification verify(WebhookHeaders headers, String secret, byte[] body) {
+    Optional<String> signature = headers.get(SIGNATURE);
+    Optional<String> timestamp = headers.get(TIMESTAMP);
+    if (signature.isPresent() && timestamp.isEmpty()) {
+      return new Verification.Missing(TIMESTAMP);
+    }
+    return Verification.check(
+        SIGNATURE,
+        signature,
+        signature.isPresent()
+            && Signatures.same(Signatures.zendesk(secret, timestamp.get(), body), signature.get()));
+  }
+
+  @Override
+  public String deliveryId(WebhookHeaders headers, byte[] body) {
+    return WebhookAdapter.deliveryIdFrom(headers, body, INVOCATION);
+  }
+
+  @Override
+  public Map<String, Priority> defaultPriorities() {
+    return Map.of(
+        "urgent", Priority.P1, "high", Priority.P2, "normal", Priority.P3, "low", Priority.P4);
+  }
+
+  @Override
+  public Map<String, TicketStatus> defaultStatuses() {
+    return Map.of(
+        "new", TicketStatus.NEW,
+        "open", TicketStatus.OPEN,
+        "pending", TicketStatus.PENDING,
+        "hold", TicketStatus.ON_HOLD,
+        "solved", TicketStatus.SOLVED,
+        "closed", TicketStatus.CLOSED);
+  }
+
+  @Override
+  public WebhookResult map(Delivery delivery, JsonNode payload, SourceSettings settings) {
+    String type = payload.path("type").asText("");
+    if (!type.startsWith(TYPE_PREFIX)) {
+      JsonNode ticketEvent =
+          payload.path("detail").path("ticket_event").isObject()
+              ? payload.path("detail").path("ticket_event")
+              : payload.path("input").path("ticket_event");
+      if (ticketEvent.isObject()) {
+        return ignored(
+            "a Zendesk Events Connector / Integration Services event ("
+                + ticketEvent.path("type").asText("?")
+                + "), not a webhook event: subscribe a webhook to zen:event-type:ticket.*");
+      }
+      return invalid("type", "must be a Zendesk event type (zen:event-type:…)");
+    }
+    String kind = type.substring(TYPE_PREFIX.length());
+    if (!kind.startsWith("ticket.")) {
+      return ignored(type + " is not about a ticket");
+    }
+    JsonNode detail = payload.path("detail");
+    Optional<String> key = Payloads.text(detail, "id");
+    if (key.isEmpty()) {
+      return invalid("detail.id", "is required");
+    }
+    Optional<Instant> time = Payloads.instant(payload, "time");
+    if (time.isEmpty()) {
+      return invalid("time", "must be an ISO-8601 instant");
+    }
+    TicketId ticket = new TicketId("zendesk:" + settings.source() + ":" + key.get());
+    EventId id = new EventId("webhook/zendesk/" + settings.source(), delivery.id());
+    JsonNode event = payload.path("event");
+    return switch (kind) {
+      case "ticket.created" -> {
+        Instant created = Payloads.instant(detail, "created_at").orElse(time.get());
+        yield events(
+            new TicketEvent.Created(
+                id,
+                ticket,
+                created,
+                new CustomerId(settings.customer()),
+                Payloads.text(detail, "priority")
+                    .flatMap(settings::priority)
+                    .orElse(settings.defaultPriority()),
+                settings.plan(),
+                Payloads.text(detail, "status").flatMap(settings::status).orElse(TicketStatus.NEW),
+                "zendesk",
+                Payloads.text(detail, "requester_id").orElse("")));
+      }
+      case "ticket.comment_added" -> {
+        JsonNode comment = event.path("comment");
+        if (!comment.path("author").path("is_staff").isBoolean()) {
+          yield invalid("event.comment.author.is_staff", "is required");
+        }
+        boolean staff = comment.path("author").path("is_staff").asBoolean();
+        boolean isPublic = comment.path("is_public").asBoolean(true);
+        yield events(
+            staff
+                ? new TicketEvent.AgentReplied(id, ticket, time.get(), isPublic)
+                : new TicketEvent.CustomerReplied(id, ticket, time.get()));
+      }
+      case "ticket.status_changed" -> {
+        String word = event.path("current").asText("");
+        yield settings
+            .status(word)
+            .map(status -> events(new TicketEvent.StatusChanged(id, ticket, time.get(), status)))
+            .orElseGet(() -> Payloads.unknownWord("event.current", "statuses", word, settings));
+      }
+      case "ticket.priority_changed" -> {
+        String word = event.path("current").asText("");
+        if (word.isBlank()) { // the priority was removed
+          yield events(
+              new TicketEvent.PriorityChanged(id, ticket, time.get(), settings.defaultPriority()));
+        }
+        yield settings
+            .priority(word)
+            .map(
+                priority ->
+                    events(new TicketEvent.PriorityChanged(id, ticket, time.get(), priority)))
+            .orElseGet(
+                () -> Payloads.unknownWord("event.current", "priority-labels", word, settings));
+      }
+      default -> ignored(type + " does not touch an SLA clock");
+    };
+  }
+}

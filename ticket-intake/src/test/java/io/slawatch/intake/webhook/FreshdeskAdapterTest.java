@@ -1,0 +1,109 @@
+package io.slawatch.intake.webhook;
+
+import static io.slawatch.intake.webhook.Fixtures.RECEIVED;
+import static io.slawatch.intake.webhook.Fixtures.delivery;
+import static io.slawatch.intake.webhook.Fixtures.events;
+import static io.slawatch.intake.webhook.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import io.slawatch.intake.webhook.freshdesk.FreshdeskAdapter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every Freshdesk fixture (Zulip's documented body) as canonical events. */
+class FreshdeskAdapterTest {
+  private static final FreshdeskAdapter ADAPTER = new FreshdeskAdapter();
+  private static final SourceSettings SETTINGS = Fixtures.settings(ADAPTER, "acme-fd");
+  private static final EventId ID = Fixtures.id("freshdesk", "acme-fd", "digest");
+  private static final TicketId TICKET = new TicketId("freshdesk:acme-fd:11");
+
+  private static WebhookResult map(JsonNode payload) {
+    return ADAPTER.map(delivery("digest"), payload, SETTINGS);
+  }
+
+  private static WebhookResult map(String fixture) {
+    return map(json("freshdesk", fixture));
+  }
+
+  @Test
+  void a_created_ticket_takes_its_priority_and_status_words_at_the_time_it_was_received() {
+    assertThat(map("freshdesk_ticket_created.json"))
+        .isEqualTo(
+            events(
+                new TicketEvent.Created(
+                    ID,
+                    TICKET,
+                    RECEIVED,
+                    new CustomerId("acme"),
+                    Priority.P2,
+                    Optional.of("jamf-gold"),
+                    TicketStatus.PENDING,
+                    "freshdesk",
+                    "requester-bob@example.com")));
+  }
+
+  @Test
+  void status_6_waiting_on_customer_is_pending_and_priority_1_is_p4() {
+    assertThat(map("freshdesk_status_changed.json"))
+        .isEqualTo(
+            events(new TicketEvent.StatusChanged(ID, TICKET, RECEIVED, TicketStatus.PENDING)));
+    assertThat(map("freshdesk_priority_changed.json"))
+        .isEqualTo(events(new TicketEvent.PriorityChanged(ID, TICKET, RECEIVED, Priority.P4)));
+  }
+
+  @Test
+  void a_public_note_is_an_agents_public_reply_a_private_one_a_note_a_requesters_the_customer() {
+    assertThat(map("freshdesk_public_note_added.json"))
+        .isEqualTo(events(new TicketEvent.AgentReplied(ID, TICKET, RECEIVED, true)));
+
+    ObjectNode payload = (ObjectNode) json("freshdesk", "freshdesk_public_note_added.json");
+    ObjectNode hook = (ObjectNode) payload.get("freshdesk_webhook");
+    hook.put("triggered_event", "{note_type:private}");
+    assertThat(map(payload))
+        .isEqualTo(events(new TicketEvent.AgentReplied(ID, TICKET, RECEIVED, false)));
+
+    hook.put("triggered_event", "{note_type:public}").put("performer", "requester");
+    assertThat(map(payload))
+        .isEqualTo(events(new TicketEvent.CustomerReplied(ID, TICKET, RECEIVED)));
+  }
+
+  @Test
+  void an_unknown_status_number_names_the_key_to_set() {
+    ObjectNode payload = (ObjectNode) json("freshdesk", "freshdesk_status_changed.json");
+    ((ObjectNode) payload.get("freshdesk_webhook"))
+        .put("triggered_event", "{status:{from:4,to:9}}");
+    assertThat(map(payload))
+        .isEqualTo(
+            Payloads.invalid(
+                "freshdesk_webhook.triggered_event",
+                "'9' is not in the source's vocabulary: set"
+                    + " slawatch.intake.webhooks.acme-fd.statuses.9"));
+  }
+
+  @Test
+  void the_shared_secret_comes_in_x_slawatch_token_or_as_the_basic_auth_password() {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    assertThat(ADAPTER.verify(WebhookHeaders.of("X-Slawatch-Token", "tok"), "tok", body))
+        .isInstanceOf(Verification.Verified.class);
+    assertThat(ADAPTER.verify(WebhookHeaders.of("X-Slawatch-Token", "nope"), "tok", body))
+        .isEqualTo(new Verification.Mismatch("X-Slawatch-Token"));
+    String basic =
+        "Basic "
+            + Base64.getEncoder().encodeToString("freshdesk:tok".getBytes(StandardCharsets.UTF_8));
+    assertThat(ADAPTER.verify(WebhookHeaders.of("Authorization", basic), "tok", body))
+        .isInstanceOf(Verification.Verified.class);
+    assertThat(ADAPTER.verify(WebhookHeaders.of(), "tok", body))
+        .isEqualTo(new Verification.Missing("X-Slawatch-Token"));
+    assertThat(ADAPTER.deliveryId(WebhookHeaders.of(), body)).isEqualTo(Signatures.sha256(body));
+  }
+}

@@ -1,0 +1,134 @@
+package io.slawatch.intake.webhook;
+
+import static io.slawatch.intake.webhook.Fixtures.delivery;
+import static io.slawatch.intake.webhook.Fixtures.events;
+import static io.slawatch.intake.webhook.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import io.slawatch.intake.webhook.zammad.ZammadAdapter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Zammad's documented default trigger payload as canonical events. */
+class ZammadAdapterTest {
+  private static final ZammadAdapter ADAPTER = new ZammadAdapter();
+  private static final SourceSettings SETTINGS = Fixtures.settings(ADAPTER, "acme-zm");
+  private static final TicketId TICKET = new TicketId("zammad:acme-zm:10081");
+  private static final Instant UPDATED = Instant.parse("2020-11-13T14:34:35.333Z");
+  private static final Instant REPLIED = Instant.parse("2020-11-13T15:00:00Z");
+
+  private static EventId id(String id) {
+    return Fixtures.id("zammad", "acme-zm", id);
+  }
+
+  private static WebhookResult map(JsonNode payload) {
+    return ADAPTER.map(delivery("zd-1"), payload, SETTINGS);
+  }
+
+  /** The fixture as a later delivery: a second article, by {@code sender}. */
+  private static ObjectNode secondArticle(String sender, boolean internal) {
+    ObjectNode payload = (ObjectNode) json("zammad", "zammad_webhook_default_ticket_article.json");
+    ((ObjectNode) payload.get("ticket")).putArray("article_ids").add(104).add(105);
+    ObjectNode article = (ObjectNode) payload.get("article");
+    article.put("id", 105).put("sender", sender).put("internal", internal);
+    article.put("created_at", REPLIED.toString());
+    return payload;
+  }
+
+  @Test
+  void the_tickets_first_article_is_its_creation_with_the_zammad_customer_as_requester() {
+    assertThat(map(json("zammad", "zammad_webhook_default_ticket_article.json")))
+        .isEqualTo(
+            events(
+                new TicketEvent.Created(
+                    id("zd-1"),
+                    TICKET,
+                    Instant.parse("2020-11-13T14:34:35.282Z"),
+                    new CustomerId("acme"),
+                    Priority.P3,
+                    Optional.of("jamf-gold"),
+                    TicketStatus.OPEN,
+                    "zammad",
+                    "emily@example.com")));
+  }
+
+  @Test
+  void a_later_article_is_a_reply_by_its_sender_restating_the_tickets_state_and_priority() {
+    var restated =
+        new TicketEvent[] {
+          new TicketEvent.StatusChanged(id("zd-1/state"), TICKET, UPDATED, TicketStatus.OPEN),
+          new TicketEvent.PriorityChanged(id("zd-1/priority"), TICKET, UPDATED, Priority.P3)
+        };
+    assertThat(map(secondArticle("Agent", false)))
+        .isEqualTo(
+            events(
+                new TicketEvent.AgentReplied(id("zd-1/article"), TICKET, REPLIED, true),
+                restated[0],
+                restated[1]));
+    assertThat(map(secondArticle("Agent", true)))
+        .isEqualTo(
+            events(
+                new TicketEvent.AgentReplied(id("zd-1/article"), TICKET, REPLIED, false),
+                restated[0],
+                restated[1]));
+    assertThat(map(secondArticle("Customer", false)))
+        .isEqualTo(
+            events(
+                new TicketEvent.CustomerReplied(id("zd-1/article"), TICKET, REPLIED),
+                restated[0],
+                restated[1]));
+    assertThat(map(secondArticle("System", false))).isEqualTo(events(restated));
+  }
+
+  @Test
+  void without_an_article_the_delivery_is_the_tickets_state_and_priority_by_their_names() {
+    ObjectNode payload = (ObjectNode) json("zammad", "zammad_webhook_default_ticket_article.json");
+    payload.remove("article");
+    ObjectNode ticket = (ObjectNode) payload.get("ticket");
+    ticket.put("state", "pending reminder");
+    ((ObjectNode) ticket.get("priority")).put("name", "3 high");
+    assertThat(map(payload))
+        .isEqualTo(
+            events(
+                new TicketEvent.StatusChanged(
+                    id("zd-1/state"), TICKET, UPDATED, TicketStatus.PENDING),
+                new TicketEvent.PriorityChanged(
+                    id("zd-1/priority"), TICKET, UPDATED, Priority.P2)));
+
+    ticket.put("state", "waiting for parts");
+    assertThat(map(payload))
+        .isEqualTo(
+            Payloads.invalid(
+                "ticket.state",
+                "'waiting for parts' is not in the source's vocabulary: set"
+                    + " slawatch.intake.webhooks.acme-zm.statuses.waiting-for-parts"));
+  }
+
+  @Test
+  void the_signature_is_sha1_hex_hmac_of_the_body_in_x_hub_signature() {
+    byte[] body = "{\"ticket\":{}}".getBytes(StandardCharsets.UTF_8);
+    String good = "sha1=" + Signatures.hmacHex("HmacSHA1", "zammad-secret", body);
+    assertThat(ADAPTER.verify(WebhookHeaders.of("X-Hub-Signature", good), "zammad-secret", body))
+        .isInstanceOf(Verification.Verified.class);
+    assertThat(
+            ADAPTER.verify(
+                WebhookHeaders.of(
+                    "X-Hub-Signature",
+                    "sha256=" + Signatures.hmacHex("HmacSHA256", "zammad-secret", body)),
+                "zammad-secret",
+                body))
+        .isEqualTo(new Verification.Mismatch("X-Hub-Signature"));
+    assertThat(ADAPTER.deliveryId(WebhookHeaders.of("X-Zammad-Delivery", "abc"), body))
+        .isEqualTo("abc");
+  }
+}

@@ -1,0 +1,180 @@
+package io.slawatch.intake.webhook;
+
+import static io.slawatch.intake.webhook.Fixtures.delivery;
+import static io.slawatch.intake.webhook.Fixtures.events;
+import static io.slawatch.intake.webhook.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.ticket.TicketStatus;
+import io.slawatch.intake.webhook.zendesk.ZendeskAdapter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every Zendesk fixture (vendor docs and the Dust samples) as canonical events or a reason. */
+class ZendeskAdapterTest {
+  private static final ZendeskAdapter ADAPTER = new ZendeskAdapter();
+  private static final SourceSettings SETTINGS = Fixtures.settings(ADAPTER, "acme-zd");
+  private static final EventId ID = Fixtures.id("zendesk", "acme-zd", "inv-1");
+  private static final TicketId TICKET = new TicketId("zendesk:acme-zd:5158");
+
+  private static WebhookResult map(JsonNode payload) {
+    return ADAPTER.map(delivery("inv-1"), payload, SETTINGS);
+  }
+
+  private static WebhookResult map(String fixture) {
+    return map(json("zendesk", fixture));
+  }
+
+  @Test
+  void an_agents_public_comment_is_a_public_agent_reply_at_the_events_time() {
+    assertThat(map("zendesk_event_ticket_comment_added_agent.thirdparty-dust.json"))
+        .isEqualTo(
+            events(
+                new TicketEvent.AgentReplied(
+                    ID, TICKET, Instant.parse("2025-01-08T14:25:30.123456789Z"), true)));
+  }
+
+  @Test
+  void a_comment_by_someone_not_staff_is_the_customer_writing_and_a_private_staff_one_a_note() {
+    ObjectNode payload =
+        (ObjectNode)
+            json("zendesk", "zendesk_event_ticket_comment_added_agent.thirdparty-dust.json");
+    ObjectNode comment = (ObjectNode) payload.path("event").path("comment");
+    Instant at = Instant.parse("2025-01-08T14:25:30.123456789Z");
+
+    comment.put("is_public", false);
+    assertThat(map(payload)).isEqualTo(events(new TicketEvent.AgentReplied(ID, TICKET, at, false)));
+
+    ((ObjectNode) comment.get("author")).put("is_staff", false);
+    comment.put("is_public", true);
+    assertThat(map(payload)).isEqualTo(events(new TicketEvent.CustomerReplied(ID, TICKET, at)));
+  }
+
+  @Test
+  void a_status_change_to_solved_is_solved() {
+    assertThat(map("zendesk_event_ticket_status_changed_solved.thirdparty-dust.json"))
+        .isEqualTo(
+            events(
+                new TicketEvent.StatusChanged(
+                    ID,
+                    TICKET,
+                    Instant.parse("2025-01-08T16:45:20.987654321Z"),
+                    TicketStatus.SOLVED)));
+  }
+
+  @Test
+  void a_status_or_priority_word_outside_the_vocabulary_is_invalid_naming_the_key_to_set() {
+    ObjectNode payload =
+        (ObjectNode)
+            json("zendesk", "zendesk_event_ticket_status_changed_solved.thirdparty-dust.json");
+    ((ObjectNode) payload.get("event")).put("current", "Escalated to vendor");
+    assertThat(map(payload))
+        .isEqualTo(
+            Payloads.invalid(
+                "event.current",
+                "'Escalated to vendor' is not in the source's vocabulary: set"
+                    + " slawatch.intake.webhooks.acme-zd.statuses.escalated-to-vendor"));
+
+    var configured =
+        Fixtures.settings(ADAPTER, "acme-zd", Map.of(), Map.of("escalated-to-vendor", "ON_HOLD"));
+    assertThat(ADAPTER.map(delivery("inv-1"), payload, configured))
+        .isEqualTo(
+            events(
+                new TicketEvent.StatusChanged(
+                    ID,
+                    TICKET,
+                    Instant.parse("2025-01-08T16:45:20.987654321Z"),
+                    TicketStatus.ON_HOLD)));
+  }
+
+  @Test
+  void a_created_ticket_and_a_priority_change_use_zendesks_priority_words() {
+    // The Dust sample's envelope with Zendesk's other documented ticket event types.
+    ObjectNode payload =
+        (ObjectNode)
+            json("zendesk", "zendesk_event_ticket_status_changed_solved.thirdparty-dust.json");
+    payload.put("type", "zen:event-type:ticket.created");
+    ((ObjectNode) payload.get("detail")).put("status", "NEW");
+    assertThat(map(payload))
+        .isEqualTo(
+            events(
+                new TicketEvent.Created(
+                    ID,
+                    TICKET,
+                    Instant.parse("2025-01-08T10:12:07Z"),
+                    new CustomerId("acme"),
+                    Priority.P2,
+                    Optional.of("jamf-gold"),
+                    TicketStatus.NEW,
+                    "zendesk",
+                    "8447388090494")));
+
+    payload.put("type", "zen:event-type:ticket.priority_changed");
+    ((ObjectNode) payload.get("event")).put("current", "URGENT");
+    assertThat(map(payload))
+        .isEqualTo(
+            events(
+                new TicketEvent.PriorityChanged(
+                    ID, TICKET, Instant.parse("2025-01-08T16:45:20.987654321Z"), Priority.P1)));
+
+    ((ObjectNode) payload.get("event")).putNull("current"); // the priority was removed
+    assertThat(map(payload))
+        .isEqualTo(
+            events(
+                new TicketEvent.PriorityChanged(
+                    ID, TICKET, Instant.parse("2025-01-08T16:45:20.987654321Z"), Priority.P3)));
+  }
+
+  @Test
+  void events_that_touch_no_clock_are_ignored_with_a_reason() {
+    assertThat(map("zendesk_event_envelope_user_active_changed.docs.json"))
+        .isEqualTo(Payloads.ignored("zen:event-type:user.active_changed is not about a ticket"));
+    String connector =
+        "a Zendesk Events Connector / Integration Services event (Agent Assignment Changed), not a"
+            + " webhook event: subscribe a webhook to zen:event-type:ticket.*";
+    assertThat(map("zendesk_eventbridge_ticket_agent_assignment_changed.docs.json"))
+        .isEqualTo(Payloads.ignored(connector));
+    assertThat(map("zendesk_integration_services_ticket_agent_assignment_changed.docs.json"))
+        .isEqualTo(Payloads.ignored(connector));
+  }
+
+  @Test
+  void the_signature_is_base64_hmac_sha256_of_timestamp_and_body() {
+    byte[] body = "{\"type\":\"zen:event-type:ticket.created\"}".getBytes(StandardCharsets.UTF_8);
+    String timestamp = "2026-03-02T09:00:00Z";
+    String signature = Signatures.zendesk("dGhlIHNlY3JldA", timestamp, body);
+    assertThat(
+            ADAPTER.verify(
+                WebhookHeaders.of(
+                    ZendeskAdapter.SIGNATURE, signature, ZendeskAdapter.TIMESTAMP, timestamp),
+                "dGhlIHNlY3JldA",
+                body))
+        .isInstanceOf(Verification.Verified.class);
+    assertThat(
+            ADAPTER.verify(
+                WebhookHeaders.of(
+                    ZendeskAdapter.SIGNATURE,
+                    signature,
+                    ZendeskAdapter.TIMESTAMP,
+                    "2026-03-02T09:00:01Z"),
+                "dGhlIHNlY3JldA",
+                body))
+        .isEqualTo(new Verification.Mismatch(ZendeskAdapter.SIGNATURE));
+    assertThat(ADAPTER.verify(WebhookHeaders.of(), "dGhlIHNlY3JldA", body))
+        .isEqualTo(new Verification.Missing(ZendeskAdapter.SIGNATURE));
+    assertThat(
+            ADAPTER.deliveryId(
+                WebhookHeaders.of("x-zendesk-webhook-invocation-id", "8350205582"), body))
+        .isEqualTo("8350205582");
+  }
+}
