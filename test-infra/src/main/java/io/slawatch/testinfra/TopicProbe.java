@@ -26,6 +26,15 @@ public final class TopicProbe implements AutoCloseable {
 
   /** Starts reading {@code topic} at its current end. */
   public static TopicProbe atEnd(String bootstrapServers, String topic) {
+    return open(bootstrapServers, topic, true);
+  }
+
+  /** Reads {@code topic} from its first record. */
+  public static TopicProbe fromBeginning(String bootstrapServers, String topic) {
+    return open(bootstrapServers, topic, false);
+  }
+
+  private static TopicProbe open(String bootstrapServers, String topic, boolean atEnd) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -38,7 +47,11 @@ public final class TopicProbe implements AutoCloseable {
             .map(p -> new TopicPartition(topic, p.partition()))
             .toList();
     consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
+    if (atEnd) {
+      consumer.seekToEnd(partitions);
+    } else {
+      consumer.seekToBeginning(partitions);
+    }
     partitions.forEach(consumer::position); // resolve the end offsets now, not at the first poll
     return new TopicProbe(consumer);
   }

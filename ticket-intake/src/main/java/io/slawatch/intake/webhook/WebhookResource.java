@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.intake.api.Problem;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -108,7 +109,7 @@ public class WebhookResource {
           now(Response.ok(Map.of("status", "ignored", "reason", ignored.reason())).build());
       case WebhookResult.Events events ->
           eventLog
-              .acceptAll(events.events())
+              .acceptAll(events.events(), httpHeaders.getHeaderString(Tracing.HEADER))
               .map(
                   acceptances ->
                       Response.status(
