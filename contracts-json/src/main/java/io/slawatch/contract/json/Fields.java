@@ -65,6 +65,27 @@ final class Fields {
     return Optional.of(value.asText());
   }
 
+  /** An optional array of non-blank strings (empty when absent). */
+  java.util.Set<String> optionalTexts(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return java.util.Set.of();
+    }
+    if (!value.isArray()) {
+      violation(name, "must be an array of strings");
+      return java.util.Set.of();
+    }
+    java.util.Set<String> texts = new java.util.TreeSet<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual() || item.asText().isBlank()) {
+        violation(name, "must hold only non-blank strings");
+        return java.util.Set.of();
+      }
+      texts.add(item.asText());
+    }
+    return texts;
+  }
+
   Optional<String> text(String name) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {

@@ -100,6 +100,7 @@ public final class TicketEventCodec {
                 data.optionalParsed("status", TicketStatus::parse, statusNames());
             Optional<String> channel = data.optionalText("channel");
             Optional<String> requester = data.optionalText("requester");
+            java.util.Set<String> flags = data.optionalTexts("flags");
             yield customer.flatMap(
                 c ->
                     priority.map(
@@ -113,7 +114,8 @@ public final class TicketEventCodec {
                                 plan,
                                 status.orElse(TicketStatus.NEW),
                                 channel.orElse("unknown"),
-                                requester.orElse(""))));
+                                requester.orElse(""),
+                                flags)));
           }
           case TicketEvent.CustomerReplied.TYPE ->
               Optional.of(new TicketEvent.CustomerReplied(id, ticket, time));
@@ -156,6 +158,9 @@ public final class TicketEventCodec {
         data.put("channel", c.channel());
         if (!c.requester().isBlank()) {
           data.put("requester", c.requester());
+        }
+        if (!c.flags().isEmpty()) {
+          c.flags().forEach(data.putArray("flags")::add);
         }
       }
       case TicketEvent.CustomerReplied r -> {}

@@ -37,6 +37,18 @@ class TicketEventCodecTest {
             TicketStatus.OPEN,
             "email",
             "bob@acme.example"),
+        new TicketEvent.Created(
+            ID,
+            TICKET,
+            AT,
+            new CustomerId("acme"),
+            Priority.P2,
+            Optional.of("jamf-standard"),
+            TicketStatus.NEW,
+            "phone",
+            "eve@acme.example",
+            java.util.Set.of(
+                TicketEvent.Created.NOT_PREMIUM_CONTACT, TicketEvent.Created.CHANNEL_NOT_ENTITLED)),
         new TicketEvent.CustomerReplied(ID, TICKET, AT),
         new TicketEvent.AgentReplied(ID, TICKET, AT, false),
         new TicketEvent.StatusChanged(ID, TICKET, AT, TicketStatus.ON_HOLD),

@@ -5,7 +5,10 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The canonical ticket events (the contract published on {@code ticket.events.v1}). Each is a
@@ -31,9 +34,50 @@ public sealed interface TicketEvent {
       Optional<String> plan,
       TicketStatus status,
       String channel,
-      String requester)
+      String requester,
+      Set<String> flags)
       implements TicketEvent {
     public static final String TYPE = "ticket.created";
+
+    /** Raised through a channel its plan does not include: tracked all the same. */
+    public static final String CHANNEL_NOT_ENTITLED = "channel_not_entitled";
+
+    /** From a requester who is not a validated premium contact of a plan that limits them. */
+    public static final String NOT_PREMIUM_CONTACT = "not_premium_contact";
+
+    public Created {
+      flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
+    }
+
+    /** A ticket without entitlement flags (intake adds them). */
+    public Created(
+        EventId eventId,
+        TicketId ticket,
+        Instant occurredAt,
+        CustomerId customer,
+        Priority priority,
+        Optional<String> plan,
+        TicketStatus status,
+        String channel,
+        String requester) {
+      this(
+          eventId,
+          ticket,
+          occurredAt,
+          customer,
+          priority,
+          plan,
+          status,
+          channel,
+          requester,
+          Set.of());
+    }
+
+    /** This ticket with these flags, on this plan. */
+    public Created entitled(Set<String> flags, Optional<String> plan) {
+      return new Created(
+          eventId, ticket, occurredAt, customer, priority, plan, status, channel, requester, flags);
+    }
 
     @Override
     public String type() {

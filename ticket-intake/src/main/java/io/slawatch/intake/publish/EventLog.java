@@ -1,9 +1,14 @@
 package io.slawatch.intake.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.customer.Customer;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.plan.EntitlementCheck;
+import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -17,8 +22,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -39,6 +46,8 @@ public class EventLog {
   private final TicketEventCodec codec;
   private final Clock clock;
   private final Tracing tracing;
+  private final CustomerCodec customers;
+  private final ObjectMapper mapper;
 
   EventLog(
       Pool pool,
@@ -47,7 +56,11 @@ public class EventLog {
           MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
       Clock clock,
-      Tracing tracing) {
+      Tracing tracing,
+      CustomerCodec customers,
+      ObjectMapper mapper) {
+    this.customers = customers;
+    this.mapper = mapper;
     this.pool = pool;
     this.ticketEvents = ticketEvents;
     this.codec = codec;
@@ -82,9 +95,55 @@ public class EventLog {
     span.setAttribute("slawatch.events", events.size());
     span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
     String context = Tracing.traceparent(span);
-    return store(events, context)
+    return entitled(events)
+        .flatMap(checked -> store(checked, context))
         .onTermination()
         .invoke((results, failure, cancelled) -> Tracing.end(span, failure));
+  }
+
+  /**
+   * New tickets checked against their customer's plan ({@link EntitlementCheck}): flagged when out
+   * of entitlement, and put on the plan's plan for non-premium contacts (Jamf: Standard). A ticket
+   * of a customer intake does not know is not judged.
+   */
+  private Uni<List<TicketEvent>> entitled(List<TicketEvent> events) {
+    Set<String> ids = new HashSet<>();
+    for (TicketEvent event : events) {
+      if (event instanceof TicketEvent.Created created) {
+        ids.add(created.customer().value());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(events);
+    }
+    return pool.preparedQuery("select id, body::text from customer where id = any($1)")
+        .execute(Tuple.of(ids.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Map<String, Customer> known = new HashMap<>();
+              for (Row row : rows) {
+                try {
+                  if (customers.decode(mapper.readTree(row.getString(1)), plan -> true)
+                      instanceof CustomerCodec.Result.Valid valid) {
+                    known.put(row.getString(0), valid.customer());
+                  }
+                } catch (java.io.IOException e) {
+                  // a stored customer is valid JSON; if not, its tickets are not judged
+                }
+              }
+              List<TicketEvent> checked = new ArrayList<>(events.size());
+              for (TicketEvent event : events) {
+                if (event instanceof TicketEvent.Created created
+                    && known.containsKey(created.customer().value())) {
+                  checked.add(
+                      EntitlementCheck.check(
+                          created, known.get(created.customer().value()), PlanCatalog.presets()));
+                } else {
+                  checked.add(event);
+                }
+              }
+              return checked;
+            });
   }
 
   private Uni<List<Acceptance>> store(List<TicketEvent> events, String traceparent) {
