@@ -45,6 +45,11 @@ public final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    // e.g. -XX:StartFlightRecording=filename=/tmp/%p.jfr,settings=profile to profile a benchmark
+    String extra = System.getenv("SLAWATCH_SERVICE_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Djava.io.tmpdir=" + logs.getParent().resolve("tmp"));
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
