@@ -34,6 +34,10 @@ public interface NotifierConfig {
     @WithDefault("500ms")
     Duration initialBackoff();
 
+    /** HTTP connections kept per destination host (deliveries run concurrently). */
+    @WithDefault("32")
+    int poolSize();
+
     /** The circuit breaker each channel's destination gets. */
     Breaker breaker();
 

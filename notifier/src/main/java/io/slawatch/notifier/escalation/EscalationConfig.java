@@ -19,11 +19,11 @@ public interface EscalationConfig {
   Duration pollInterval();
 
   /** How many due steps one round of the loop claims. */
-  @WithDefault("200")
+  @WithDefault("1000")
   int batchSize();
 
   /** How many claimed steps are delivered at once. */
-  @WithDefault("32")
+  @WithDefault("128")
   int concurrency();
 
   /**

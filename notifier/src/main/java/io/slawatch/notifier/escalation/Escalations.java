@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Escalations as stored: begun, acknowledged, resolved; their state and history. */
@@ -70,18 +72,17 @@ public class Escalations {
                         entries.add(
                             Audit.Entry.of(b.alert().id(), now, "unrouted", "no policy matches"));
                       }
+                      Map<String, String> policies = new HashMap<>();
+                      for (Begin b : routed) {
+                        policies.putIfAbsent(b.alert().id(), b.policy().get().name());
+                      }
                       for (String id : started) {
                         entries.add(
                             Audit.Entry.of(
                                 id,
                                 now,
                                 "escalation_started",
-                                "policy "
-                                    + routed.stream()
-                                        .filter(b -> b.alert().id().equals(id))
-                                        .findFirst()
-                                        .map(b -> b.policy().get().name())
-                                        .orElse("?")));
+                                "policy " + policies.getOrDefault(id, "?")));
                       }
                       return Audit.writeAll(conn, entries).replaceWith(started.size());
                     }));

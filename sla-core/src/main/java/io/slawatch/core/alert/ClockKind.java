@@ -9,8 +9,10 @@ public enum ClockKind {
   UPDATE,
   RESOLUTION;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static ClockKind ofWireName(String name) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * An alert the SLA engine emits (the contract published on {@code sla.alerts.v1}). Its id is
@@ -45,6 +47,9 @@ public record SlaAlert(
     Objects.requireNonNull(elapsed, "elapsed");
   }
 
+  /** A threshold's text as in the id ({@code Double.toString}), computed once per value. */
+  private static final ConcurrentMap<Double, String> THRESHOLDS = new ConcurrentHashMap<>();
+
   /** Deterministic: ticket, clock, cycle, kind and threshold. */
   public String id() {
     return id(ticket, clock, cycle, kind, threshold);
@@ -53,6 +58,8 @@ public record SlaAlert(
   public static String id(
       TicketId ticket, ClockKind clock, int cycle, AlertKind kind, Optional<Double> threshold) {
     String base = ticket.value() + "/" + clock.wireName() + "/" + cycle + "/" + kind.type();
-    return threshold.map(t -> base + "/" + t).orElse(base);
+    return threshold
+        .map(t -> base + "/" + THRESHOLDS.computeIfAbsent(t, String::valueOf))
+        .orElse(base);
   }
 }

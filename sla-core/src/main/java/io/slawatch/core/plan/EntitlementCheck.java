@@ -5,6 +5,7 @@ import io.slawatch.core.event.TicketEvent;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Intake's entitlement check of a new ticket, from its plan's data. A ticket is always tracked;
@@ -28,7 +29,19 @@ public final class EntitlementCheck {
 
   public static TicketEvent.Created check(
       TicketEvent.Created ticket, Customer customer, PlanCatalog plans) {
-    Optional<SupportPlan> plan = plans.find(ticket.plan().orElse(customer.plan()));
+    return check(ticket, customer.plan(), customer::isPremiumContact, plans);
+  }
+
+  /**
+   * The same from what the check needs of the customer: its plan and whether a requester is one of
+   * its premium contacts.
+   */
+  public static TicketEvent.Created check(
+      TicketEvent.Created ticket,
+      String customerPlan,
+      Predicate<String> premiumContact,
+      PlanCatalog plans) {
+    Optional<SupportPlan> plan = plans.find(ticket.plan().orElse(customerPlan));
     if (plan.isEmpty()) {
       return ticket;
     }
@@ -42,7 +55,7 @@ public final class EntitlementCheck {
     }
     if (entitlements.premiumContacts().isPresent()
         && !ticket.requester().isBlank()
-        && !customer.isPremiumContact(ticket.requester())) {
+        && !premiumContact.test(ticket.requester())) {
       flags.add(TicketEvent.Created.NOT_PREMIUM_CONTACT);
       if (entitlements.nonPremiumContactPlan().isPresent()) {
         onPlan = entitlements.nonPremiumContactPlan();

@@ -3,9 +3,7 @@ package io.slawatch.intake.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.TicketEventCodec;
-import io.slawatch.core.customer.Customer;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
 import io.slawatch.core.plan.PlanCatalog;
@@ -25,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -46,7 +45,6 @@ public class EventLog {
   private final TicketEventCodec codec;
   private final Clock clock;
   private final Tracing tracing;
-  private final CustomerCodec customers;
   private final ObjectMapper mapper;
 
   EventLog(
@@ -57,9 +55,7 @@ public class EventLog {
       TicketEventCodec codec,
       Clock clock,
       Tracing tracing,
-      CustomerCodec customers,
       ObjectMapper mapper) {
-    this.customers = customers;
     this.mapper = mapper;
     this.pool = pool;
     this.ticketEvents = ticketEvents;
@@ -116,28 +112,40 @@ public class EventLog {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(events);
     }
-    return pool.preparedQuery("select id, body::text from customer where id = any($1)")
+    // only what the check needs (the plan and the premium contacts), not a full decode per batch
+    return pool.preparedQuery(
+            "select id, body ->> 'plan', coalesce(body -> 'premium_contacts', '[]'::jsonb)::text"
+                + " from customer where id = any($1)")
         .execute(Tuple.of(ids.toArray(String[]::new)))
         .map(
             rows -> {
-              Map<String, Customer> known = new HashMap<>();
+              Map<String, Terms> known = new HashMap<>();
               for (Row row : rows) {
+                Set<String> contacts = new HashSet<>();
                 try {
-                  if (customers.decode(mapper.readTree(row.getString(1)), plan -> true)
-                      instanceof CustomerCodec.Result.Valid valid) {
-                    known.put(row.getString(0), valid.customer());
-                  }
+                  mapper
+                      .readTree(row.getString(2))
+                      .forEach(c -> contacts.add(c.asText().toLowerCase(Locale.ROOT)));
                 } catch (java.io.IOException e) {
-                  // a stored customer is valid JSON; if not, its tickets are not judged
+                  // stored by the registry as a JSON array; if not, nobody is a premium contact
                 }
+                known.put(row.getString(0), new Terms(row.getString(1), contacts));
               }
               List<TicketEvent> checked = new ArrayList<>(events.size());
               for (TicketEvent event : events) {
-                if (event instanceof TicketEvent.Created created
-                    && known.containsKey(created.customer().value())) {
+                Terms terms =
+                    event instanceof TicketEvent.Created created
+                        ? known.get(created.customer().value())
+                        : null;
+                if (terms != null && terms.plan() != null) {
+                  TicketEvent.Created created = (TicketEvent.Created) event;
                   checked.add(
                       EntitlementCheck.check(
-                          created, known.get(created.customer().value()), PlanCatalog.presets()));
+                          created,
+                          terms.plan(),
+                          requester ->
+                              terms.contacts().contains(requester.toLowerCase(Locale.ROOT)),
+                          PlanCatalog.presets()));
                 } else {
                   checked.add(event);
                 }
@@ -145,6 +153,9 @@ public class EventLog {
               return checked;
             });
   }
+
+  /** A customer's plan and premium contacts (lower case). */
+  private record Terms(String plan, Set<String> contacts) {}
 
   private Uni<List<Acceptance>> store(List<TicketEvent> events, String traceparent) {
     int n = events.size();

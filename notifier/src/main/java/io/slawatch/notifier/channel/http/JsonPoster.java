@@ -48,7 +48,10 @@ public class JsonPoster {
     this.registry = registry;
     this.client =
         WebClient.create(
-            vertx, new WebClientOptions(new JsonObject()).setUserAgent("slawatch-notifier"));
+            vertx,
+            new WebClientOptions(new JsonObject())
+                .setUserAgent("slawatch-notifier")
+                .setMaxPoolSize(config.poolSize()));
   }
 
   /** Posts {@code body} to {@code url} on behalf of {@code channel}. */

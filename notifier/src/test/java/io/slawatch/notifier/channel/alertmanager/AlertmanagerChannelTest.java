@@ -157,6 +157,11 @@ class AlertmanagerChannelTest {
       }
 
       @Override
+      public int poolSize() {
+        return 8;
+      }
+
+      @Override
       public NotifierConfig.Breaker breaker() {
         return new NotifierConfig.Breaker() {
           @Override

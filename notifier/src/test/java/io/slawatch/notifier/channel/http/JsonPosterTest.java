@@ -167,6 +167,11 @@ class JsonPosterTest {
           }
 
           @Override
+          public int poolSize() {
+            return 8;
+          }
+
+          @Override
           public NotifierConfig.Breaker breaker() {
             return breaker;
           }
