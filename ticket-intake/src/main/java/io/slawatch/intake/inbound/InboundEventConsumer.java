@@ -3,25 +3,37 @@ package io.slawatch.intake.inbound;
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
+import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.publish.EventLog;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Helpdesks that publish straight to Kafka write CloudEvents to {@code ticket.inbound.v1}. Each
- * record is validated like an HTTP request: a valid one is stored and published once (a duplicate
- * is acknowledged and dropped); an invalid one goes to {@code ticket.inbound.dlq.v1} with the
- * reason in its headers, and the consumer goes on. When PostgreSQL or Kafka is away the record is
- * retried, never dead-lettered.
+ * Helpdesks that publish straight to Kafka write CloudEvents to {@code ticket.inbound.v1}. A poll
+ * at a time ({@code batch=true}), each record is validated like an HTTP request: the valid ones are
+ * stored and published once in one transaction, like an HTTP batch (a duplicate is dropped); an
+ * invalid one goes to {@code ticket.inbound.dlq.v1} with the reason in its headers, and the
+ * consumer goes on. When PostgreSQL or Kafka is away the poll is retried, never dead-lettered; its
+ * offsets are committed only once it was stored and its dead letters sent.
  */
 @ApplicationScoped
 public class InboundEventConsumer {
@@ -29,56 +41,99 @@ public class InboundEventConsumer {
 
   private final TicketEventCodec codec;
   private final EventLog eventLog;
+  private final MutinyEmitter<String> deadLetters;
 
-  InboundEventConsumer(TicketEventCodec codec, EventLog eventLog) {
+  InboundEventConsumer(
+      TicketEventCodec codec,
+      EventLog eventLog,
+      @Channel("ticket-inbound-dlq")
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+          MutinyEmitter<String> deadLetters) {
     this.codec = codec;
     this.eventLog = eventLog;
+    this.deadLetters = deadLetters;
   }
 
   @Incoming("ticket-inbound")
-  public Uni<Void> consume(Message<String> record) {
-    String payload = record.getPayload() == null ? "" : record.getPayload();
-    return switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
-      case Decoding.Invalid invalid -> {
-        LOG.warnf("dead-lettering an invalid inbound event: %s", invalid.violations());
-        yield Uni.createFrom()
-            .completionStage(record.nack(new InvalidInboundEvent(invalid.violations())));
+  public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    // valid events by the trace context they came with (usually one group: none, or one producer's)
+    Map<String, List<TicketEvent>> valid = new LinkedHashMap<>();
+    List<Uni<Void>> dead = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      String payload = record.value() == null ? "" : record.value();
+      switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
+        case Decoding.Invalid invalid -> {
+          LOG.warnf("dead-lettering an invalid inbound event: %s", invalid.violations());
+          dead.add(deadLetter(record, payload, reason(invalid.violations())));
+        }
+        case Decoding.Valid v ->
+            valid.computeIfAbsent(traceparent(record), t -> new ArrayList<>()).add(v.event());
       }
-      case Decoding.Valid valid ->
-          eventLog
-              .accept(valid.event(), traceparent(record))
-              .onFailure()
-              .invoke(
-                  failure ->
-                      LOG.warnf(
-                          "cannot store %s yet, retrying: %s", valid.event().eventId(), failure))
-              .onFailure()
-              .retry()
-              .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
-              .indefinitely()
-              .flatMap(accepted -> Uni.createFrom().completionStage(record.ack()));
-    };
+    }
+    Uni<Void> deadLettered =
+        dead.isEmpty()
+            ? Uni.createFrom().voidItem()
+            : Uni.join().all(dead).andFailFast().replaceWithVoid();
+    return deadLettered.chain(() -> storeAll(new ArrayList<>(valid.entrySet()), 0));
+  }
+
+  /** The groups in order, one transaction each. */
+  private Uni<Void> storeAll(List<Map.Entry<String, List<TicketEvent>>> groups, int next) {
+    if (next == groups.size()) {
+      return Uni.createFrom().voidItem();
+    }
+    var group = groups.get(next);
+    return store(group.getValue(), group.getKey()).chain(() -> storeAll(groups, next + 1));
+  }
+
+  private Uni<Void> store(List<TicketEvent> events, String traceparent) {
+    return Uni.createFrom()
+        .deferred(() -> eventLog.acceptAll(events, traceparent))
+        .onFailure()
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "cannot store %d inbound event(s) yet, retrying: %s", events.size(), failure))
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+        .indefinitely()
+        .replaceWithVoid();
+  }
+
+  /** The record as it came, keyed as it came, with where it came from and why it was refused. */
+  private Uni<Void> deadLetter(
+      ConsumerRecord<String, String> record, String payload, String reason) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+    headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        "dead-letter-partition",
+        Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        "dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+    var metadata = OutgoingKafkaRecordMetadata.<String>builder().withHeaders(headers);
+    if (record.key() != null) {
+      metadata.withKey(record.key());
+    }
+    return deadLetters
+        .sendMessage(Message.of(payload).addMetadata(metadata.build()))
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+        .indefinitely();
   }
 
   /** The W3C trace context the producer put in the record's headers, if any. */
-  private static String traceparent(Message<String> record) {
-    return record
-        .getMetadata(IncomingKafkaRecordMetadata.class)
-        .map(metadata -> metadata.getHeaders().lastHeader(Tracing.HEADER))
-        .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-        .orElse(null);
+  private static String traceparent(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader(Tracing.HEADER);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  /** The reason an inbound record was dead-lettered; its message names every offending field. */
-  static final class InvalidInboundEvent extends RuntimeException {
-    InvalidInboundEvent(List<Violation> violations) {
-      super(
-          violations.stream()
-              .map(v -> (v.field().isEmpty() ? "body" : v.field()) + " " + v.message())
-              .collect(Collectors.joining("; ")),
-          null,
-          false,
-          false);
-    }
+  /** Every offending field, named. */
+  static String reason(List<Violation> violations) {
+    return violations.stream()
+        .map(v -> (v.field().isEmpty() ? "body" : v.field()) + " " + v.message())
+        .collect(Collectors.joining("; "));
   }
 }
