@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Reads fields of a JSON object, collecting a {@link Violation} for each missing or bad one. */
@@ -66,20 +68,20 @@ final class Fields {
   }
 
   /** An optional array of non-blank strings (empty when absent). */
-  java.util.Set<String> optionalTexts(String name) {
+  Set<String> optionalTexts(String name) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
-      return java.util.Set.of();
+      return Set.of();
     }
     if (!value.isArray()) {
       violation(name, "must be an array of strings");
-      return java.util.Set.of();
+      return Set.of();
     }
-    java.util.Set<String> texts = new java.util.TreeSet<>();
+    Set<String> texts = new TreeSet<>();
     for (JsonNode item : value) {
       if (!item.isTextual() || item.asText().isBlank()) {
         violation(name, "must hold only non-blank strings");
-        return java.util.Set.of();
+        return Set.of();
       }
       texts.add(item.asText());
     }

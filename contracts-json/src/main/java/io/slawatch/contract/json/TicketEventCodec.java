@@ -100,7 +100,7 @@ public final class TicketEventCodec {
                 data.optionalParsed("status", TicketStatus::parse, statusNames());
             Optional<String> channel = data.optionalText("channel");
             Optional<String> requester = data.optionalText("requester");
-            java.util.Set<String> flags = data.optionalTexts("flags");
+            Set<String> flags = data.optionalTexts("flags");
             yield customer.flatMap(
                 c ->
                     priority.map(

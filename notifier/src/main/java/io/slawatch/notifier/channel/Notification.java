@@ -1,6 +1,7 @@
 package io.slawatch.notifier.channel;
 
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.service.tracing.Tracing;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public record Notification(
       return headers;
     }
     Map<String, String> all = new LinkedHashMap<>(headers);
-    all.put("traceparent", traceparent.get());
+    all.put(Tracing.HEADER, traceparent.get());
     return all;
   }
 

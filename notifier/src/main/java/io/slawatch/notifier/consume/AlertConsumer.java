@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -61,8 +60,7 @@ public class AlertConsumer {
       try {
         alerts.add(codec.decode(payload.getBytes(StandardCharsets.UTF_8)));
         valid.add(payload);
-        Header trace = record.headers().lastHeader(Tracing.HEADER);
-        traces.add(trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8));
+        traces.add(Tracing.traceparent(record.headers()));
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         LOG.errorf("skipping a malformed alert %s: %s", payload, e.getMessage());
       }

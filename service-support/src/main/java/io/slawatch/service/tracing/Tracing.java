@@ -19,10 +19,14 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -106,6 +110,17 @@ public class Tracing {
     Map<String, String> carrier = new HashMap<>();
     W3C.inject(Context.root().with(span), carrier, Map::put);
     return carrier.get(HEADER);
+  }
+
+  /** The {@code traceparent} a Kafka record carries, or null. */
+  public static String traceparent(Headers headers) {
+    Header header = headers.lastHeader(HEADER);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** Kafka record headers that make the consumer's work a child of {@code span}. */
+  public static Headers headers(Span span) {
+    return new RecordHeaders().add(HEADER, traceparent(span).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Ends a span, marked failed with {@code failure} when there is one. */

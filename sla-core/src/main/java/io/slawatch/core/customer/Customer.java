@@ -60,6 +60,13 @@ public record Customer(
 
   /** Whether a requester may open tickets with the plan's premium treatment. */
   public boolean isPremiumContact(String requester) {
+    return isPremiumContact(premiumContacts, requester);
+  }
+
+  /**
+   * Whether {@code requester} is one of these premium contacts (addresses compared without case).
+   */
+  public static boolean isPremiumContact(List<String> premiumContacts, String requester) {
     return premiumContacts.stream().anyMatch(contact -> contact.equalsIgnoreCase(requester));
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -46,11 +45,10 @@ public class TicketEventConsumer {
       switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
         case Decoding.Valid v -> {
           valid.add(v.event());
-          Header trace = record.headers().lastHeader(Tracing.HEADER);
+          String trace = Tracing.traceparent(record.headers());
           if (trace != null) {
             // the ticket's latest event in the poll: its timers continue that trace
-            traces.put(
-                v.event().ticket().value(), new String(trace.value(), StandardCharsets.UTF_8));
+            traces.put(v.event().ticket().value(), trace);
           }
         }
         case Decoding.Invalid invalid ->

@@ -18,7 +18,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -153,9 +151,7 @@ public class DueTimerPoller {
         Span span = tracing.start("sla-timer fire", SpanKind.PRODUCER, traceparent);
         span.setAttribute("slawatch.alert", ids[i]);
         spans.add(span);
-        metadata.withHeaders(
-            new RecordHeaders()
-                .add(Tracing.HEADER, Tracing.traceparent(span).getBytes(StandardCharsets.UTF_8)));
+        metadata.withHeaders(Tracing.headers(span));
       }
       acks.add(alerts.sendMessage(Message.of(row.getString(2)).addMetadata(metadata.build())));
       i++;

@@ -16,12 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BodyTooLarge {
-  private final String limit;
   private final long bytes;
 
   BodyTooLarge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
     this.bytes = limit.asLongValue();
-    this.limit = bytes + " bytes";
   }
 
   void install(@Observes Router router) {
@@ -41,7 +39,7 @@ public class BodyTooLarge {
                 ctx.next();
                 return;
               }
-              String detail = "The body is too large: at most " + limit + " is accepted";
+              String detail = "The body is too large: at most " + bytes + " bytes are accepted";
               ctx.response()
                   .setStatusCode(413)
                   .putHeader("Content-Type", Problem.MEDIA_TYPE)

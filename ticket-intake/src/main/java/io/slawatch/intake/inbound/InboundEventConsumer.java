@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -67,7 +66,9 @@ public class InboundEventConsumer {
           dead.add(deadLetter(record, payload, reason(invalid.violations())));
         }
         case Decoding.Valid v ->
-            valid.computeIfAbsent(traceparent(record), t -> new ArrayList<>()).add(v.event());
+            valid
+                .computeIfAbsent(Tracing.traceparent(record.headers()), t -> new ArrayList<>())
+                .add(v.event());
       }
     }
     Uni<Void> deadLettered =
@@ -122,12 +123,6 @@ public class InboundEventConsumer {
         .retry()
         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
         .indefinitely();
-  }
-
-  /** The W3C trace context the producer put in the record's headers, if any. */
-  private static String traceparent(ConsumerRecord<String, String> record) {
-    Header header = record.headers().lastHeader(Tracing.HEADER);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /** Every offending field, named. */

@@ -1,9 +1,9 @@
 package io.slawatch.intake.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.customer.Customer;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
 import io.slawatch.core.plan.PlanCatalog;
@@ -23,10 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -45,7 +43,6 @@ public class EventLog {
   private final TicketEventCodec codec;
   private final Clock clock;
   private final Tracing tracing;
-  private final ObjectMapper mapper;
 
   EventLog(
       Pool pool,
@@ -54,9 +51,7 @@ public class EventLog {
           MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
       Clock clock,
-      Tracing tracing,
-      ObjectMapper mapper) {
-    this.mapper = mapper;
+      Tracing tracing) {
     this.pool = pool;
     this.ticketEvents = ticketEvents;
     this.codec = codec;
@@ -90,9 +85,8 @@ public class EventLog {
     Span span = tracing.start("ticket-intake accept", SpanKind.PRODUCER, traceparent);
     span.setAttribute("slawatch.events", events.size());
     span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
-    String context = Tracing.traceparent(span);
     return entitled(events)
-        .flatMap(checked -> store(checked, context))
+        .flatMap(checked -> store(checked, span))
         .onTermination()
         .invoke((results, failure, cancelled) -> Tracing.end(span, failure));
   }
@@ -114,22 +108,17 @@ public class EventLog {
     }
     // only what the check needs (the plan and the premium contacts), not a full decode per batch
     return pool.preparedQuery(
-            "select id, body ->> 'plan', coalesce(body -> 'premium_contacts', '[]'::jsonb)::text"
-                + " from customer where id = any($1)")
+            "select id, body ->> 'plan', array(select jsonb_array_elements_text("
+                + "coalesce(body -> 'premium_contacts', '[]'::jsonb))) from customer"
+                + " where id = any($1)")
         .execute(Tuple.of(ids.toArray(String[]::new)))
         .map(
             rows -> {
               Map<String, Terms> known = new HashMap<>();
               for (Row row : rows) {
-                Set<String> contacts = new HashSet<>();
-                try {
-                  mapper
-                      .readTree(row.getString(2))
-                      .forEach(c -> contacts.add(c.asText().toLowerCase(Locale.ROOT)));
-                } catch (java.io.IOException e) {
-                  // stored by the registry as a JSON array; if not, nobody is a premium contact
-                }
-                known.put(row.getString(0), new Terms(row.getString(1), contacts));
+                known.put(
+                    row.getString(0),
+                    new Terms(row.getString(1), List.of(row.getArrayOfStrings(2))));
               }
               List<TicketEvent> checked = new ArrayList<>(events.size());
               for (TicketEvent event : events) {
@@ -138,13 +127,11 @@ public class EventLog {
                         ? known.get(created.customer().value())
                         : null;
                 if (terms != null && terms.plan() != null) {
-                  TicketEvent.Created created = (TicketEvent.Created) event;
                   checked.add(
                       EntitlementCheck.check(
-                          created,
+                          (TicketEvent.Created) event,
                           terms.plan(),
-                          requester ->
-                              terms.contacts().contains(requester.toLowerCase(Locale.ROOT)),
+                          requester -> Customer.isPremiumContact(terms.contacts(), requester),
                           PlanCatalog.presets()));
                 } else {
                   checked.add(event);
@@ -154,10 +141,10 @@ public class EventLog {
             });
   }
 
-  /** A customer's plan and premium contacts (lower case). */
-  private record Terms(String plan, Set<String> contacts) {}
+  /** A customer's plan and premium contacts. */
+  private record Terms(String plan, List<String> contacts) {}
 
-  private Uni<List<Acceptance>> store(List<TicketEvent> events, String traceparent) {
+  private Uni<List<Acceptance>> store(List<TicketEvent> events, Span span) {
     int n = events.size();
     String[] sources = new String[n];
     String[] ids = new String[n];
@@ -198,7 +185,7 @@ public class EventLog {
                         // the first of two equal (source, id) in one batch is the accepted one
                         if (fresh.remove(events.get(i).eventId().key())) {
                           results.add(Acceptance.ACCEPTED);
-                          acks.add(publish(tickets[i], payloads[i], traceparent));
+                          acks.add(publish(tickets[i], payloads[i], span));
                         } else {
                           results.add(Acceptance.DUPLICATE);
                         }
@@ -210,15 +197,13 @@ public class EventLog {
                     }));
   }
 
-  private Uni<Void> publish(String ticket, String payload, String traceparent) {
+  private Uni<Void> publish(String ticket, String payload, Span span) {
     return ticketEvents.sendMessage(
         Message.of(payload)
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(ticket)
-                    .withHeaders(
-                        new RecordHeaders()
-                            .add(Tracing.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)))
+                    .withHeaders(Tracing.headers(span))
                     .build()));
   }
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,13 @@ public final class Payloads {
         }
       }
     }
+  }
+
+  /** The texts of one field of each element of an array (label names, say), blanks left out. */
+  public static List<String> texts(JsonNode array, String field) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(element -> text(element, field).ifPresent(texts::add));
+    return texts;
   }
 
   /** The field's text, empty when absent, null or blank. */

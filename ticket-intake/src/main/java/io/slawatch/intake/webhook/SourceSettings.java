@@ -1,7 +1,12 @@
 package io.slawatch.intake.webhook;
 
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
+import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -110,6 +115,41 @@ public record SourceSettings(
     return mapped != null
         ? Optional.of(mapped)
         : TicketStatus.parse(vendorWord.replace(' ', '_').toLowerCase(Locale.ROOT));
+  }
+
+  /** The first of these vendor words (labels, say) that names a priority. */
+  public Optional<Priority> firstPriority(Iterable<String> vendorWords) {
+    for (String word : vendorWords) {
+      Optional<Priority> priority = priority(word);
+      if (priority.isPresent()) {
+        return priority;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A new ticket of this source: the source's customer and plan, the priority (else the source's
+   * default) and the status (else new) the vendor gave.
+   */
+  public TicketEvent.Created created(
+      EventId id,
+      TicketId ticket,
+      Instant at,
+      Optional<Priority> priority,
+      Optional<TicketStatus> status,
+      String channel,
+      String requester) {
+    return new TicketEvent.Created(
+        id,
+        ticket,
+        at,
+        new CustomerId(customer),
+        priority.orElse(defaultPriority),
+        plan,
+        status.orElse(TicketStatus.NEW),
+        channel,
+        requester);
   }
 
   /** The configuration key that would map this word, for error messages. */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Pacer {
   private final long intervalNanos;
-  private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
 
   Pacer(Duration interval) {
     this.intervalNanos = interval.toNanos();
@@ -23,11 +23,8 @@ final class Pacer {
       return Uni.createFrom().voidItem();
     }
     long now = System.nanoTime();
-    long slot =
-        nextSlot.getAndUpdate(
-            next -> (next == Long.MIN_VALUE || next - now < 0 ? now : next) + intervalNanos);
-    long start = slot == Long.MIN_VALUE || slot - now < 0 ? now : slot;
-    long wait = start - now;
+    // this caller's slot: the next free one, or now if the destination has been idle
+    long wait = nextSlot.getAndUpdate(next -> Math.max(next - now, 0) + now + intervalNanos) - now;
     return wait <= 0
         ? Uni.createFrom().voidItem()
         : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait));

@@ -16,8 +16,8 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.notifier.WebhookReceiverResource;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.http.HttpSettings;
 import io.slawatch.notifier.channel.http.JsonPoster;
-import io.slawatch.notifier.config.NotifierConfig;
 import io.slawatch.testinfra.Alertmanager;
 import io.slawatch.testinfra.RealInfraTestResource;
 import io.vertx.mutiny.core.Vertx;
@@ -139,57 +139,13 @@ class AlertmanagerChannelTest {
         kind == AlertKind.MET ? Optional.of(Duration.ofMinutes(70)) : Optional.empty());
   }
 
-  private static NotifierConfig.Http http() {
-    return new NotifierConfig.Http() {
-      @Override
-      public Duration timeout() {
-        return Duration.ofSeconds(5);
-      }
-
-      @Override
-      public int maxAttempts() {
-        return 1;
-      }
-
-      @Override
-      public Duration initialBackoff() {
-        return Duration.ofMillis(100);
-      }
-
-      @Override
-      public int poolSize() {
-        return 8;
-      }
-
-      @Override
-      public NotifierConfig.Breaker breaker() {
-        return new NotifierConfig.Breaker() {
-          @Override
-          public int requestVolume() {
-            return 100;
-          }
-
-          @Override
-          public double failureRatio() {
-            return 1.0;
-          }
-
-          @Override
-          public Duration delay() {
-            return Duration.ofSeconds(1);
-          }
-
-          @Override
-          public int successThreshold() {
-            return 1;
-          }
-        };
-      }
-
-      @Override
-      public Map<String, Duration> minInterval() {
-        return Map.of();
-      }
-    };
+  private static HttpSettings http() {
+    return new HttpSettings(
+        Duration.ofSeconds(5),
+        1,
+        Duration.ofMillis(100),
+        8,
+        new HttpSettings.Breaker(100, 1.0, Duration.ofSeconds(1), 1),
+        Map.of());
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.slawatch.notifier.config.NotifierConfig;
 import io.slawatch.testinfra.WebhookReceiver;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -127,60 +126,14 @@ class JsonPosterTest {
 
   private JsonPoster poster(
       int attempts, int volume, Duration delay, Map<String, Duration> intervals) {
-    NotifierConfig.Breaker breaker =
-        new NotifierConfig.Breaker() {
-          @Override
-          public int requestVolume() {
-            return volume;
-          }
-
-          @Override
-          public double failureRatio() {
-            return 0.5;
-          }
-
-          @Override
-          public Duration delay() {
-            return delay;
-          }
-
-          @Override
-          public int successThreshold() {
-            return 1;
-          }
-        };
-    NotifierConfig.Http http =
-        new NotifierConfig.Http() {
-          @Override
-          public Duration timeout() {
-            return Duration.ofSeconds(2);
-          }
-
-          @Override
-          public int maxAttempts() {
-            return attempts;
-          }
-
-          @Override
-          public Duration initialBackoff() {
-            return Duration.ofMillis(20);
-          }
-
-          @Override
-          public int poolSize() {
-            return 8;
-          }
-
-          @Override
-          public NotifierConfig.Breaker breaker() {
-            return breaker;
-          }
-
-          @Override
-          public Map<String, Duration> minInterval() {
-            return intervals;
-          }
-        };
+    HttpSettings http =
+        new HttpSettings(
+            Duration.ofSeconds(2),
+            attempts,
+            Duration.ofMillis(20),
+            8,
+            new HttpSettings.Breaker(volume, 0.5, delay, 1),
+            intervals);
     return new JsonPoster(http, vertx, registry);
   }
 }

@@ -7,7 +7,6 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -148,18 +147,12 @@ public final class FreshdeskAdapter implements WebhookAdapter {
       case "ticket_action" ->
           value.equalsIgnoreCase("created")
               ? events(
-                  new TicketEvent.Created(
+                  settings.created(
                       id,
                       ticket,
                       at,
-                      new CustomerId(settings.customer()),
-                      Payloads.text(hook, "ticket_priority")
-                          .flatMap(settings::priority)
-                          .orElse(settings.defaultPriority()),
-                      settings.plan(),
-                      Payloads.text(hook, "ticket_status")
-                          .flatMap(settings::status)
-                          .orElse(TicketStatus.NEW),
+                      Payloads.text(hook, "ticket_priority").flatMap(settings::priority),
+                      Payloads.text(hook, "ticket_status").flatMap(settings::status),
                       "freshdesk",
                       Payloads.text(hook, "requester_email")
                           .or(() -> Payloads.text(hook, "requester_name"))

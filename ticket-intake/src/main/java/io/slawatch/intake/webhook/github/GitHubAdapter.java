@@ -6,7 +6,6 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -89,14 +88,12 @@ public final class GitHubAdapter implements WebhookAdapter {
               .map(
                   time ->
                       events(
-                          new TicketEvent.Created(
+                          settings.created(
                               id,
                               ticket,
                               time,
-                              new CustomerId(settings.customer()),
-                              priority(issue.path("labels"), settings),
-                              settings.plan(),
-                              TicketStatus.NEW,
+                              settings.firstPriority(Payloads.texts(issue.path("labels"), "name")),
+                              Optional.empty(),
                               "github",
                               issue.path("user").path("login").asText(""))))
               .orElseGet(() -> invalid("issue.created_at", "must be an ISO-8601 instant"));
@@ -133,16 +130,6 @@ public final class GitHubAdapter implements WebhookAdapter {
       }
       default -> Payloads.ignored(event.get() + "/" + action + " does not touch an SLA clock");
     };
-  }
-
-  private static Priority priority(JsonNode labels, SourceSettings settings) {
-    for (JsonNode label : labels) {
-      Optional<Priority> priority = settings.priority(label.path("name").asText(""));
-      if (priority.isPresent()) {
-        return priority.get();
-      }
-    }
-    return settings.defaultPriority();
   }
 
   private static Optional<Instant> at(JsonNode node, String field) {

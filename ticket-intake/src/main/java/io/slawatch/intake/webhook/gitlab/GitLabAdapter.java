@@ -7,7 +7,6 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -119,15 +118,13 @@ public final class GitLabAdapter implements WebhookAdapter {
               .map(
                   time ->
                       events(
-                          new TicketEvent.Created(
+                          settings.created(
                               id,
                               ticket,
                               time,
-                              new CustomerId(settings.customer()),
-                              priority(labels(payload, attributes), settings)
-                                  .orElse(settings.defaultPriority()),
-                              settings.plan(),
-                              TicketStatus.NEW,
+                              settings.firstPriority(
+                                  Payloads.texts(labels(payload, attributes), "title")),
+                              Optional.empty(),
                               "gitlab",
                               payload.path("user").path("username").asText(""))))
               .orElseGet(() -> invalid("object_attributes.created_at", "must be a time"));
@@ -146,8 +143,7 @@ public final class GitLabAdapter implements WebhookAdapter {
         JsonNode change = payload.path("changes").path("labels");
         Set<String> before = titles(change.path("previous"));
         Optional<Priority> added = Optional.empty();
-        for (JsonNode label : change.path("current")) {
-          String title = label.path("title").asText("");
+        for (String title : Payloads.texts(change.path("current"), "title")) {
           if (!before.contains(title)) {
             added = added.or(() -> settings.priority(title));
           }
@@ -172,19 +168,7 @@ public final class GitLabAdapter implements WebhookAdapter {
     return payload.path("labels").isArray() ? payload.path("labels") : attributes.path("labels");
   }
 
-  private static Optional<Priority> priority(JsonNode labels, SourceSettings settings) {
-    for (JsonNode label : labels) {
-      Optional<Priority> priority = settings.priority(label.path("title").asText(""));
-      if (priority.isPresent()) {
-        return priority;
-      }
-    }
-    return Optional.empty();
-  }
-
   private static Set<String> titles(JsonNode labels) {
-    Set<String> titles = new HashSet<>();
-    labels.forEach(label -> titles.add(label.path("title").asText("")));
-    return titles;
+    return new HashSet<>(Payloads.texts(labels, "title"));
   }
 }

@@ -7,7 +7,6 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -133,16 +132,12 @@ public final class JiraAdapter implements WebhookAdapter {
         }
         JsonNode reporter = fields.path("reporter");
         yield events(
-            new TicketEvent.Created(
+            settings.created(
                 id,
                 ticket,
                 created.get(),
-                new CustomerId(settings.customer()),
-                Payloads.text(fields.path("priority"), "name")
-                    .flatMap(settings::priority)
-                    .orElse(settings.defaultPriority()),
-                settings.plan(),
-                currentStatus(fields, settings).orElse(TicketStatus.NEW),
+                Payloads.text(fields.path("priority"), "name").flatMap(settings::priority),
+                currentStatus(fields, settings),
                 "jira",
                 user(reporter).orElse("")));
       }

@@ -6,7 +6,6 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -100,14 +99,12 @@ public final class ZammadAdapter implements WebhookAdapter {
       }
       JsonNode customer = ticketNode.path("customer");
       return events(
-          new TicketEvent.Created(
+          settings.created(
               new EventId(source, delivery.id()),
               ticket,
               created.get(),
-              new CustomerId(settings.customer()),
-              priority.orElse(settings.defaultPriority()),
-              settings.plan(),
-              status.orElse(TicketStatus.NEW),
+              priority,
+              status,
               "zammad",
               Payloads.text(customer, "email")
                   .or(() -> Payloads.text(customer, "login"))

@@ -7,7 +7,6 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -115,16 +114,12 @@ public final class ZendeskAdapter implements WebhookAdapter {
       case "ticket.created" -> {
         Instant created = Payloads.instant(detail, "created_at").orElse(time.get());
         yield events(
-            new TicketEvent.Created(
+            settings.created(
                 id,
                 ticket,
                 created,
-                new CustomerId(settings.customer()),
-                Payloads.text(detail, "priority")
-                    .flatMap(settings::priority)
-                    .orElse(settings.defaultPriority()),
-                settings.plan(),
-                Payloads.text(detail, "status").flatMap(settings::status).orElse(TicketStatus.NEW),
+                Payloads.text(detail, "priority").flatMap(settings::priority),
+                Payloads.text(detail, "status").flatMap(settings::status),
                 "zendesk",
                 Payloads.text(detail, "requester_id").orElse("")));
       }
