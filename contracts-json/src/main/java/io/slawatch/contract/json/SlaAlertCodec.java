@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * SLA alerts as CloudEvents 1.0 (structured JSON): {@code id} = the alert's deterministic id,
@@ -49,6 +52,11 @@ public final class SlaAlertCodec {
     alert.threshold().ifPresent(t -> data.put("threshold", t));
     alert.metAt().ifPresent(t -> data.put("met_at", t.toString()));
     alert.elapsed().ifPresent(e -> data.put("elapsed", e.toString()));
+    alert.reason().ifPresent(r -> data.put("reason", r.wireName()));
+    alert.terms().ifPresent(t -> data.put("terms", t));
+    if (!alert.flags().isEmpty()) {
+      alert.flags().forEach(data.putArray("flags")::add);
+    }
     try {
       return mapper.writeValueAsBytes(node);
     } catch (IOException e) {
@@ -74,11 +82,22 @@ public final class SlaAlertCodec {
           Instant.parse(node.required("time").asText()),
           Optional.ofNullable(data.get("threshold")).map(JsonNode::asDouble),
           Optional.ofNullable(data.get("met_at")).map(n -> Instant.parse(n.asText())),
-          Optional.ofNullable(data.get("elapsed")).map(n -> Duration.parse(n.asText())));
+          Optional.ofNullable(data.get("elapsed")).map(n -> Duration.parse(n.asText())),
+          Optional.ofNullable(data.get("reason")).map(n -> EndReason.ofWireName(n.asText())),
+          Optional.ofNullable(data.get("terms")).map(JsonNode::asText),
+          flags(data.get("flags")));
     } catch (IOException e) {
       throw new UncheckedIOException("not an SLA alert CloudEvent", e);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not an SLA alert CloudEvent: " + e.getMessage(), e);
     }
+  }
+
+  private static Set<String> flags(JsonNode array) {
+    Set<String> flags = new TreeSet<>();
+    if (array != null) {
+      array.forEach(flag -> flags.add(flag.asText()));
+    }
+    return flags;
   }
 }

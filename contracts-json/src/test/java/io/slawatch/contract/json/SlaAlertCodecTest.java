@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
@@ -12,6 +13,7 @@ import io.slawatch.core.ticket.TicketId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SlaAlertCodecTest {
@@ -44,6 +46,42 @@ class SlaAlertCodecTest {
     assertThat(node.get("type").asText()).isEqualTo("sla.breached");
     assertThat(node.get("subject").asText()).isEqualTo("T-42");
     assertThat(node.at("/data/target").asText()).isEqualTo("PT1H");
+    assertThat(codec.decode(json)).isEqualTo(alert);
+  }
+
+  @Test
+  void a_clock_answered_after_its_breach_ends_met_late_with_reason_terms_and_flags()
+      throws Exception {
+    var due = Instant.parse("2026-11-24T11:00:00Z");
+    var alert =
+        new SlaAlert(
+            AlertKind.ENDED,
+            new TicketId("T-43"),
+            new CustomerId("acme"),
+            "jamf-gold",
+            Priority.P1,
+            ClockKind.FIRST_RESPONSE,
+            1,
+            Duration.ofHours(1),
+            due,
+            Instant.parse("2026-11-24T12:00:00Z"),
+            Optional.empty(),
+            Optional.of(Instant.parse("2026-11-24T12:00:00Z")),
+            Optional.of(Duration.ofHours(2)),
+            Optional.of(EndReason.MET_LATE),
+            Optional.of("1 hour, 24x7"),
+            Set.of("unknown_customer"));
+
+    byte[] json = codec.encode(alert);
+    var node = mapper.readTree(json);
+
+    assertThat(node.get("id").asText()).isEqualTo("T-43/first_response/1/sla.ended");
+    assertThat(node.get("type").asText()).isEqualTo("sla.ended");
+    assertThat(node.at("/data/reason").asText()).isEqualTo("met_late");
+    assertThat(node.at("/data/met_at").asText()).isEqualTo("2026-11-24T12:00:00Z");
+    assertThat(node.at("/data/elapsed").asText()).isEqualTo("PT2H");
+    assertThat(node.at("/data/terms").asText()).isEqualTo("1 hour, 24x7");
+    assertThat(node.at("/data/flags/0").asText()).isEqualTo("unknown_customer");
     assertThat(codec.decode(json)).isEqualTo(alert);
   }
 }

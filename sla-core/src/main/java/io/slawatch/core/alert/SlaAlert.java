@@ -5,8 +5,11 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -16,6 +19,11 @@ import java.util.concurrent.ConcurrentMap;
  *
  * @param firedAt the instant the alert fires (its CloudEvent {@code time})
  * @param threshold the fraction of the target consumed: 0.75, 0.9 for warnings, 1.0 for breaches
+ * @param metAt when the clock was satisfied ({@code sla.met}, and {@code sla.ended} met late)
+ * @param elapsed the business time it had used then (or when it ended)
+ * @param reason why an {@code sla.ended} alert ended its clock (empty on every other kind)
+ * @param terms the target in the plan's words ("4 business hours", "1 business day"), when known
+ * @param flags the ticket's flags (entitlement findings, {@code unknown_customer}), sorted
  */
 public record SlaAlert(
     AlertKind kind,
@@ -30,7 +38,10 @@ public record SlaAlert(
     Instant firedAt,
     Optional<Double> threshold,
     Optional<Instant> metAt,
-    Optional<Duration> elapsed) {
+    Optional<Duration> elapsed,
+    Optional<EndReason> reason,
+    Optional<String> terms,
+    Set<String> flags) {
 
   public SlaAlert {
     Objects.requireNonNull(kind, "kind");
@@ -45,12 +56,72 @@ public record SlaAlert(
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(metAt, "metAt");
     Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(terms, "terms");
+    if (reason.isPresent() != (kind == AlertKind.ENDED)) {
+      throw new IllegalArgumentException("a reason is given exactly on sla.ended alerts: " + kind);
+    }
+    flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
+  }
+
+  /** An alert without reason, terms or flags (warnings, breaches and {@code sla.met}). */
+  public SlaAlert(
+      AlertKind kind,
+      TicketId ticket,
+      CustomerId customer,
+      String plan,
+      Priority priority,
+      ClockKind clock,
+      int cycle,
+      Duration target,
+      Instant due,
+      Instant firedAt,
+      Optional<Double> threshold,
+      Optional<Instant> metAt,
+      Optional<Duration> elapsed) {
+    this(
+        kind,
+        ticket,
+        customer,
+        plan,
+        priority,
+        clock,
+        cycle,
+        target,
+        due,
+        firedAt,
+        threshold,
+        metAt,
+        elapsed,
+        Optional.empty(),
+        Optional.empty(),
+        Set.of());
+  }
+
+  /** This alert with these flags. */
+  public SlaAlert withFlags(Set<String> more) {
+    return new SlaAlert(
+        kind, ticket, customer, plan, priority, clock, cycle, target, due, firedAt, threshold,
+        metAt, elapsed, reason, terms, more);
+  }
+
+  /** Whether this alert closes its clock ({@code sla.met} or {@code sla.ended}). */
+  public boolean closes() {
+    return kind.closes();
+  }
+
+  /** The id of the clock this alert is about: {@code ticket/clock/cycle}, shared by its alerts. */
+  public String clockId() {
+    return ticket.value() + "/" + clock.wireName() + "/" + cycle;
   }
 
   /** A threshold's text as in the id ({@code Double.toString}), computed once per value. */
   private static final ConcurrentMap<Double, String> THRESHOLDS = new ConcurrentHashMap<>();
 
-  /** Deterministic: ticket, clock, cycle, kind and threshold. */
+  /**
+   * Deterministic: ticket, clock, cycle, kind and threshold. A clock has at most one closing alert
+   * ({@code sla.met} or {@code sla.ended}), so the reason is not part of the id.
+   */
   public String id() {
     return id(ticket, clock, cycle, kind, threshold);
   }

@@ -14,9 +14,9 @@ import java.util.List;
  * <ul>
  *   <li>{@link #add}: the earliest instant at which {@code duration} of open time has passed since
  *       {@code start} (a deadline landing on a closing time is that closing instant; a start
- *       outside hours counts from the next opening);
+ *       outside hours counts from the next opening, so adding zero there is the next opening);
  *   <li>{@link #subtract}: the latest instant from which {@code duration} of open time reaches
- *       {@code end};
+ *       {@code end} (subtracting zero from an instant outside hours is the previous closing);
  *   <li>{@link #elapsed}: the open time in {@code [start, end)}, zero when {@code end <= start};
  *   <li>{@link #nextOpen}: {@code t} when open, else the next opening.
  * </ul>

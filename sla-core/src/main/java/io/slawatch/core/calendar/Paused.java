@@ -25,7 +25,7 @@ final class Paused {
 
   static long add(BusinessCalendar calendar, long start, long duration, long[] pauses) {
     if (duration == 0) {
-      return start;
+      return nextOpen(calendar, start, pauses);
     }
     long at = start;
     long left = duration;
@@ -51,7 +51,7 @@ final class Paused {
 
   static long subtract(BusinessCalendar calendar, long end, long duration, long[] pauses) {
     if (duration == 0) {
-      return end;
+      return calendar.subtractOpen(end, 0);
     }
     long at = end;
     long left = duration;

@@ -108,7 +108,7 @@ final class ScheduledCalendar extends BusinessCalendar {
   @Override
   long addOpen(long start, long duration) {
     if (duration == 0) {
-      return start;
+      return nextOpening(start);
     }
     YearTimeline year = yearOf(start);
     long before = year.openBefore(start);
@@ -126,7 +126,7 @@ final class ScheduledCalendar extends BusinessCalendar {
   @Override
   long subtractOpen(long end, long duration) {
     if (duration == 0) {
-      return end;
+      return previousClosing(end);
     }
     YearTimeline year = yearOf(end);
     long before = year.openBefore(end);
@@ -157,6 +157,19 @@ final class ScheduledCalendar extends BusinessCalendar {
       year = year(year.year + 1);
     }
     return open + year.openBefore(end);
+  }
+
+  /** {@code t} when open, else the last closing before it. */
+  long previousClosing(long t) {
+    YearTimeline year = yearOf(t);
+    for (int crossed = 0; ; crossed = year.total == 0 ? crossed + 1 : 0) {
+      long previous = year.previousClose(t);
+      if (previous != Long.MIN_VALUE) {
+        return previous;
+      }
+      year = step(year, -1, crossed);
+      t = year.windowEnd;
+    }
   }
 
   @Override

@@ -92,6 +92,21 @@ final class YearTimeline {
   }
 
   /**
+   * {@code t} if open, else the last closing at or before it in this year, else {@code
+   * Long.MIN_VALUE}.
+   */
+  long previousClose(long t) {
+    int i = lastStartingAtOrBefore(t);
+    if (i >= 0 && t < ends[i]) {
+      return t;
+    }
+    if (i >= 0) {
+      return ends[i];
+    }
+    return Long.MIN_VALUE;
+  }
+
+  /**
    * {@code t} if open, else the next opening in this year, else -1... as {@code Long.MIN_VALUE}.
    */
   long nextOpen(long t) {

@@ -36,6 +36,14 @@ public final class SlaEngine {
 
   /** Every alert up to {@code asOf}, what comes next, and each clock with its timeline. */
   public Evaluation evaluate(List<TicketEvent> events, CustomerTerms customer, Instant asOf) {
+    return evaluate(events, CustomerHistory.of(customer), asOf);
+  }
+
+  /**
+   * {@link #evaluate(List, CustomerTerms, Instant)} for a customer whose record changed over time:
+   * a change applies from its instant, never back-dated.
+   */
+  public Evaluation evaluate(List<TicketEvent> events, CustomerHistory customer, Instant asOf) {
     return new TicketReplay(plans, customer, this::calendar).run(events, asOf);
   }
 

@@ -2,6 +2,7 @@ package io.slawatch.core.clock;
 
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -33,7 +36,16 @@ import java.util.function.Function;
  */
 final class TicketReplay {
   private final PlanCatalog plans;
-  private final CustomerTerms customerTerms;
+  private final CustomerHistory customerHistory;
+  private CustomerTerms customerTerms;
+
+  /**
+   * The ticket names its plan (on creation or by a plan change): the customer's plan is ignored.
+   */
+  private boolean planFromTicket;
+
+  private final Set<String> flags = new TreeSet<>();
+  private Optional<Instant> lastPublicReply = Optional.empty();
   private final Map<Coverage, BusinessCalendar> calendars = new HashMap<>();
 
   private TicketId ticket;
@@ -54,10 +66,10 @@ final class TicketReplay {
 
   TicketReplay(
       PlanCatalog plans,
-      CustomerTerms customerTerms,
+      CustomerHistory customerHistory,
       Function<CalendarDefinition, BusinessCalendar> calendarOf) {
     this.plans = plans;
-    this.customerTerms = customerTerms;
+    this.customerHistory = customerHistory;
     this.calendarOf = calendarOf;
   }
 
@@ -68,14 +80,19 @@ final class TicketReplay {
             .filter(TicketEvent.Created.class::isInstance)
             .map(TicketEvent::occurredAt)
             .findFirst();
+    customerTerms = customerHistory.at(created.orElse(Instant.MIN));
+    List<CustomerHistory.Version> changes =
+        new ArrayList<>(created.map(customerHistory::after).orElse(List.of()));
     for (TicketEvent event : ordered) {
       Instant at = EventOrder.placed(event, created);
       if (at.isAfter(asOf)) {
         break;
       }
+      applyCustomerChanges(changes, at);
       fireUpTo(at, false);
       apply(event, at);
     }
+    applyCustomerChanges(changes, asOf);
     fireUpTo(asOf, true);
     List<SlaAlert> upcoming = upcoming();
     List<ClockReport> reports = new ArrayList<>();
@@ -100,6 +117,46 @@ final class TicketReplay {
 
   // ---- the rules
 
+  /** Customer-record versions in force at or before {@code limit}, each at its own instant. */
+  private void applyCustomerChanges(List<CustomerHistory.Version> changes, Instant limit) {
+    while (!changes.isEmpty() && !changes.getFirst().from().isAfter(limit)) {
+      CustomerHistory.Version version = changes.removeFirst();
+      fireUpTo(version.from(), false);
+      customerChanged(version.terms(), version.from());
+    }
+  }
+
+  private void customerChanged(CustomerTerms next, Instant at) {
+    CustomerTerms previous = customerTerms;
+    customerTerms = next;
+    if (next.known()) {
+      flags.remove(CustomerTerms.UNKNOWN_CUSTOMER);
+    } else {
+      flags.add(CustomerTerms.UNKNOWN_CUSTOMER);
+    }
+    if (plan == null) {
+      return;
+    }
+    boolean calendarChanged = !previous.businessCalendar().equals(next.businessCalendar());
+    Optional<SupportPlan> newPlan =
+        planFromTicket || next.plan().equals(plan.name())
+            ? Optional.empty()
+            : plans.find(next.plan());
+    if (!planFromTicket && !next.plan().equals(plan.name()) && newPlan.isEmpty()) {
+      notes.add("customer record: unknown plan " + next.plan() + " ignored");
+    }
+    if (!calendarChanged && newPlan.isEmpty()) {
+      return;
+    }
+    String cause =
+        "customer record changed"
+            + newPlan.map(p -> ": plan " + plan.name() + " -> " + p.name()).orElse("")
+            + (calendarChanged ? ": business calendar " + next.businessCalendar().zone() : "");
+    newPlan.ifPresent(p -> plan = p);
+    calendars.clear();
+    retargetAll(at, cause);
+  }
+
   private void apply(TicketEvent event, Instant at) {
     if (plan == null && !(event instanceof TicketEvent.Created)) {
       notes.add(event.type() + " " + event.eventId().id() + " ignored: no ticket.created yet");
@@ -122,6 +179,11 @@ final class TicketReplay {
     }
     ticket = created.ticket();
     customer = created.customer();
+    flags.addAll(created.flags());
+    if (!customerTerms.known()) {
+      flags.add(CustomerTerms.UNKNOWN_CUSTOMER);
+    }
+    planFromTicket = created.plan().isPresent();
     String name = created.plan().orElse(customerTerms.plan());
     plan = plans.find(name).orElse(null);
     if (plan == null) {
@@ -159,6 +221,7 @@ final class TicketReplay {
       return;
     }
     answered = true;
+    lastPublicReply = Optional.of(at);
     for (ClockKind kind :
         List.of(ClockKind.FIRST_RESPONSE, ClockKind.NEXT_RESPONSE, ClockKind.UPDATE)) {
       ClockRun run = active.remove(kind);
@@ -177,8 +240,10 @@ final class TicketReplay {
     status = next;
     String cause = "ticket.status_changed " + previous.wireName() + " -> " + next.wireName();
     if (next.isFinished()) {
+      EndReason reason =
+          next == TicketStatus.CLOSED ? EndReason.TICKET_CLOSED : EndReason.TICKET_SOLVED;
       for (ClockRun run : List.copyOf(active.values())) {
-        finished.add(run.stop(at, cause, "solved/closed stops every clock"));
+        end(run.stop(at, cause, "solved/closed stops every clock"), reason, at);
       }
       active.clear();
       unansweredWhileFinished = Optional.empty();
@@ -197,7 +262,8 @@ final class TicketReplay {
     }
     boolean wasPaused = plan.pauses(previous) && !previous.isFinished();
     if (plan.pauses(next) && !wasPaused) {
-      active.replaceAll((kind, run) -> run.isRunning() ? run.pause(at, cause) : run);
+      active.replaceAll(
+          (kind, run) -> run.isRunning() && !runsThroughPauses(kind) ? run.pause(at, cause) : run);
     } else if (!plan.pauses(next)) {
       active.replaceAll(
           (kind, run) -> run.state() instanceof ClockState.Paused ? run.resume(at, cause) : run);
@@ -206,7 +272,22 @@ final class TicketReplay {
         && plan.terms(priority).update().orElse(null) instanceof UpdateCadence.OnStatusChange
         && !active.containsKey(ClockKind.UPDATE)) {
       startClock(ClockKind.UPDATE, at, cause + ": an update is due when the status changes");
+      if (lastPublicReply.equals(Optional.of(at)) && active.containsKey(ClockKind.UPDATE)) {
+        meet(
+            active.remove(ClockKind.UPDATE),
+            at,
+            "ticket.agent_replied (public) in the same submit: it is this change's update");
+      }
     }
+  }
+
+  /**
+   * The update owed for a status change ("when the status changes") runs even when that change is
+   * to pending or on hold: it is the message telling the customer about the pause.
+   */
+  private boolean runsThroughPauses(ClockKind kind) {
+    return kind == ClockKind.UPDATE
+        && plan.terms(priority).update().orElse(null) instanceof UpdateCadence.OnStatusChange;
   }
 
   private void priorityChanged(Priority next, Instant at) {
@@ -223,6 +304,7 @@ final class TicketReplay {
     }
     String cause = "ticket.plan_changed " + plan.name() + " -> " + name;
     plan = next.get();
+    planFromTicket = true;
     retargetAll(at, cause);
   }
 
@@ -235,7 +317,7 @@ final class TicketReplay {
     }
     int instance = instances.merge(kind, 1, Integer::sum);
     BusinessCalendar calendar = calendar(terms.get().coverage());
-    boolean paused = plan.pauses(status);
+    boolean paused = plan.pauses(status) && !runsThroughPauses(kind);
     ClockRun run = ClockRun.begin(kind, instance, at, terms.get(), calendar, paused, cause);
     active.put(kind, run);
   }
@@ -245,7 +327,10 @@ final class TicketReplay {
       ClockRun run = active.get(kind);
       Optional<ClockTerms> terms = plan.clock(priority, kind);
       if (terms.isEmpty()) {
-        finished.add(run.stop(at, cause, "the new terms have no " + kind.wireName() + " clock"));
+        end(
+            run.stop(at, cause, "the new terms have no " + kind.wireName() + " clock"),
+            EndReason.CLOCK_REMOVED,
+            at);
         active.remove(kind);
         continue;
       }
@@ -267,16 +352,42 @@ final class TicketReplay {
     return highest == null ? run : emit(run, highest, at);
   }
 
+  /**
+   * Met in time: {@code sla.met}. Met after its breach: {@code sla.ended} (met_late), so the
+   * escalation of the breach ends.
+   */
   private void meet(ClockRun run, Instant at, String cause) {
     ClockRun met = run.meet(at, cause);
     Duration used = met.state().consumed();
+    Instant due = run.due().orElse(at);
     if (!run.fired().contains(1.0) && used.compareTo(run.target()) <= 0) {
+      alerts.add(alert(met, AlertKind.MET, due, at, Optional.empty()).withMet(at, used).alert());
+    } else {
       alerts.add(
-          alert(met, AlertKind.MET, run.due().orElse(at), at, Optional.empty())
+          alert(met, AlertKind.ENDED, due, at, Optional.empty())
               .withMet(at, used)
-              .alert());
+              .ended(EndReason.MET_LATE));
     }
     finished.add(met);
+  }
+
+  /** A clock stopped unmet: if it has alerted, its escalation ends ({@code sla.ended}). */
+  private void end(ClockRun stopped, EndReason reason, Instant at) {
+    if (!stopped.fired().isEmpty()) {
+      Instant due = stopped.breachedAt().orElseGet(() -> dueOf(stopped));
+      alerts.add(
+          alert(stopped, AlertKind.ENDED, due, at, Optional.empty())
+              .withElapsed(stopped.state().consumed())
+              .ended(reason));
+    }
+    finished.add(stopped);
+  }
+
+  /** The deadline a clock had when it stopped (the state it stopped from kept running). */
+  private static Instant dueOf(ClockRun stopped) {
+    ClockState state = stopped.state();
+    ClockRun running = stopped.withState(new ClockState.Running(state.since(), state.consumed()));
+    return running.due().orElse(state.since());
   }
 
   private void noteOnActive(Instant at, String cause, String rule) {
@@ -353,44 +464,73 @@ final class TicketReplay {
     return next;
   }
 
-  private record Draft(SlaAlert alert) {
-    Draft withMet(Instant at, Duration elapsed) {
-      SlaAlert a = alert;
+  /** An alert being built: {@code kind ENDED} is completed by {@link #ended}. */
+  private record Draft(
+      AlertKind kind,
+      ClockRun run,
+      Instant due,
+      Instant firedAt,
+      Optional<Double> threshold,
+      Optional<Instant> metAt,
+      Optional<Duration> elapsed,
+      SlaAlertParts parts) {
+    Draft withMet(Instant at, Duration used) {
       return new Draft(
-          new SlaAlert(
-              a.kind(),
-              a.ticket(),
-              a.customer(),
-              a.plan(),
-              a.priority(),
-              a.clock(),
-              a.cycle(),
-              a.target(),
-              a.due(),
-              a.firedAt(),
-              a.threshold(),
-              Optional.of(at),
-              Optional.of(elapsed)));
+          kind, run, due, firedAt, threshold, Optional.of(at), Optional.of(used), parts);
+    }
+
+    Draft withElapsed(Duration used) {
+      return new Draft(kind, run, due, firedAt, threshold, metAt, Optional.of(used), parts);
+    }
+
+    SlaAlert alert() {
+      return build(Optional.empty());
+    }
+
+    SlaAlert ended(EndReason reason) {
+      return build(Optional.of(reason));
+    }
+
+    private SlaAlert build(Optional<EndReason> reason) {
+      return new SlaAlert(
+          kind,
+          parts.ticket(),
+          parts.customer(),
+          parts.plan(),
+          parts.priority(),
+          run.kind(),
+          run.instance(),
+          run.target(),
+          due,
+          firedAt,
+          threshold,
+          metAt,
+          elapsed,
+          reason,
+          Optional.of(run.terms().words()),
+          parts.flags());
     }
   }
+
+  /** What every alert of the ticket carries at the instant it is built. */
+  private record SlaAlertParts(
+      io.slawatch.core.ticket.TicketId ticket,
+      io.slawatch.core.ticket.CustomerId customer,
+      String plan,
+      Priority priority,
+      Set<String> flags) {}
 
   private Draft alert(
       ClockRun run, AlertKind kind, Instant due, Instant at, Optional<Double> threshold) {
     return new Draft(
-        new SlaAlert(
-            kind,
-            ticket,
-            customer,
-            plan.name(),
-            priority,
-            run.kind(),
-            run.instance(),
-            run.target(),
-            due,
-            at,
-            threshold,
-            Optional.empty(),
-            Optional.empty()));
+        kind,
+        run,
+        due,
+        at,
+        threshold,
+        Optional.empty(),
+        Optional.empty(),
+        new SlaAlertParts(ticket, customer, plan.name(), priority, Set.copyOf(flags)));
   }
 
   private BusinessCalendar calendar(Coverage coverage) {

@@ -51,9 +51,33 @@ class BusinessCalendarTest {
     }
 
     @Test
-    void zero_is_the_start_itself() {
+    void zero_from_an_open_instant_is_that_instant() {
+      assertThat(paris.add(at("2026-03-27T10:00+01:00"), Duration.ZERO))
+          .isEqualTo(at("2026-03-27T10:00+01:00"));
+    }
+
+    @Test
+    void zero_from_a_closed_instant_is_the_next_opening() {
       assertThat(paris.add(at("2026-03-28T10:00+01:00"), Duration.ZERO))
-          .isEqualTo(at("2026-03-28T10:00+01:00"));
+          .isEqualTo(at("2026-03-30T09:00+02:00"));
+      assertThat(paris.add(at("2026-03-27T17:00+01:00"), Duration.ZERO))
+          .isEqualTo(at("2026-03-30T09:00+02:00"));
+    }
+
+    @Test
+    void subtracting_zero_from_a_closed_instant_is_the_previous_closing() {
+      assertThat(paris.subtract(at("2026-03-28T10:00+01:00"), Duration.ZERO))
+          .isEqualTo(at("2026-03-27T17:00+01:00"));
+      assertThat(paris.subtract(at("2026-03-24T08:00+01:00"), Duration.ZERO))
+          .isEqualTo(at("2026-03-23T17:00+01:00"));
+      assertThat(paris.subtract(at("2026-03-24T10:00+01:00"), Duration.ZERO))
+          .isEqualTo(at("2026-03-24T10:00+01:00"));
+    }
+
+    @Test
+    void subtracting_zero_on_new_years_morning_finds_the_closing_of_the_previous_year() {
+      assertThat(paris.subtract(at("2027-01-01T08:00+01:00"), Duration.ZERO))
+          .isEqualTo(at("2026-12-31T17:00+01:00"));
     }
 
     @Test
@@ -127,12 +151,28 @@ class BusinessCalendarTest {
     }
 
     @Test
-    void a_local_opening_time_that_does_not_exist_moves_to_the_first_valid_instant() {
+    void a_local_opening_time_in_a_dst_gap_moves_later_by_the_gap_length() {
       BusinessCalendar night = calendar().on(DayOfWeek.SUNDAY, "02:30", "05:00").build();
       assertThat(night.nextOpen(at("2026-03-29T00:00+01:00")))
-          .isEqualTo(at("2026-03-29T03:00+02:00"));
+          .isEqualTo(at("2026-03-29T03:30+02:00"));
       assertThat(night.elapsed(at("2026-03-29T00:00+01:00"), at("2026-03-30T00:00+02:00")))
-          .isEqualTo(hours(2));
+          .isEqualTo(hours(1.5));
+    }
+
+    @Test
+    void an_interval_that_the_gap_leaves_empty_is_skipped_that_day() {
+      BusinessCalendar night = calendar().on(DayOfWeek.SUNDAY, "02:15", "03:00").build();
+      assertThat(night.elapsed(at("2026-03-29T00:00+01:00"), at("2026-03-30T00:00+02:00")))
+          .isZero();
+      assertThat(night.nextOpen(at("2026-03-29T00:00+01:00")))
+          .isEqualTo(at("2026-04-05T02:15+02:00"));
+    }
+
+    @Test
+    void a_closing_time_in_the_gap_moves_later_too() {
+      BusinessCalendar night = calendar().on(DayOfWeek.SUNDAY, "01:00", "02:30").build();
+      assertThat(night.elapsed(at("2026-03-29T00:00+01:00"), at("2026-03-30T00:00+02:00")))
+          .isEqualTo(hours(1.5));
     }
 
     @Test

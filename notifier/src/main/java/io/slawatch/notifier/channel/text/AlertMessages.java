@@ -22,6 +22,9 @@ public interface AlertMessages {
   @Message("SLA met: {clock} on ticket {ticket} ({priority}, {customer})")
   String met(String clock, String ticket, String priority, String customer);
 
+  @Message("SLA clock ended ({reason}): {clock} on ticket {ticket} ({priority}, {customer})")
+  String ended(String clock, String ticket, String priority, String customer, String reason);
+
   @Message("Ticket")
   String ticket();
 

@@ -2,7 +2,6 @@ package io.slawatch.notifier.channel.text;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.Notification;
 import java.time.Duration;
@@ -52,6 +51,13 @@ public final class AlertText {
       case UPDATE_DUE -> words.updateDue(ticket, priority, customer);
       case BREACHED -> words.breached(clock, ticket, priority, customer);
       case MET -> words.met(clock, ticket, priority, customer);
+      case ENDED ->
+          words.ended(
+              clock,
+              ticket,
+              priority,
+              customer,
+              alert.reason().map(r -> r.wireName()).orElse("ended"));
     };
   }
 
@@ -66,7 +72,7 @@ public final class AlertText {
     facts.put(words.priority(), alert.priority().name());
     facts.put(
         words.commitment(), words.commitmentValue(clock(alert, words), humanize(alert.target())));
-    facts.put(alert.kind() == AlertKind.MET ? words.wasDue() : words.due(), alert.due() + " (UTC)");
+    facts.put(alert.closes() ? words.wasDue() : words.due(), alert.due() + " (UTC)");
     alert.threshold().ifPresent(t -> facts.put(words.used(), "%.0f%%".formatted(t * 100)));
     alert.elapsed().ifPresent(e -> facts.put(words.took(), humanize(e)));
     if (notification.level() > 1) {
