@@ -1,6 +1,7 @@
 package io.slawatch.core.testing;
 
 import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
@@ -25,6 +26,8 @@ public final class TicketStory {
   private CalendarDefinition businessCalendar = CalendarDefinition.businessHours(ZoneId.of("UTC"));
   private PlanCatalog plans = PlanCatalog.presets();
   private final List<TicketEvent> events = new ArrayList<>();
+  private boolean knownCustomer = true;
+  private final List<CustomerHistory.Version> customerChanges = new ArrayList<>();
 
   private TicketStory(String ticket) {
     this.ticket = new TicketId(ticket);
@@ -57,6 +60,31 @@ public final class TicketStory {
   public TicketStory customerCalendar(CalendarDefinition calendar) {
     this.businessCalendar = calendar;
     return this;
+  }
+
+  /** The registry does not know the customer: the default terms apply. */
+  public TicketStory unknownCustomer() {
+    this.knownCustomer = false;
+    return this;
+  }
+
+  /** The customer record's plan changes at {@code time} (business calendar unchanged). */
+  public TicketStory customerPlanChanged(String time, String plan) {
+    CalendarDefinition calendar = latestTerms().businessCalendar();
+    customerChanges.add(new CustomerHistory.Version(at(time), new CustomerTerms(plan, calendar)));
+    return this;
+  }
+
+  /** The customer record moves to another zone at {@code time} (default business hours there). */
+  public TicketStory customerMoved(String time, String zone) {
+    String current = latestTerms().plan();
+    customerChanges.add(
+        new CustomerHistory.Version(at(time), CustomerTerms.of(current, ZoneId.of(zone))));
+    return this;
+  }
+
+  private CustomerTerms latestTerms() {
+    return customerChanges.isEmpty() ? customer() : customerChanges.getLast().terms();
   }
 
   public TicketStory created(String time, Priority priority) {
@@ -107,7 +135,15 @@ public final class TicketStory {
   }
 
   public CustomerTerms customer() {
-    return new CustomerTerms(plan, businessCalendar);
+    return new CustomerTerms(plan, businessCalendar, knownCustomer);
+  }
+
+  /** The customer's terms as first known, then each change at its instant. */
+  public CustomerHistory customerHistory() {
+    List<CustomerHistory.Version> versions = new ArrayList<>();
+    versions.add(new CustomerHistory.Version(Instant.MIN, customer()));
+    versions.addAll(customerChanges);
+    return new CustomerHistory(versions);
   }
 
   public Evaluation asOf(String time) {
@@ -115,7 +151,7 @@ public final class TicketStory {
   }
 
   public Evaluation evaluate(List<TicketEvent> someEvents, String time) {
-    return new SlaEngine(plans).evaluate(someEvents, customer(), at(time));
+    return new SlaEngine(plans).evaluate(someEvents, customerHistory(), at(time));
   }
 
   private EventId next() {
