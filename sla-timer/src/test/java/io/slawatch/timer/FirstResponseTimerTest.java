@@ -97,4 +97,38 @@ class FirstResponseTimerTest {
         .isEmpty();
     assertThat(alerts.seen().stream().filter(r -> is(r, unanswered, "sla.breached"))).hasSize(1);
   }
+
+  @Test
+  void a_breached_ticket_answered_late_ends_its_clock_with_sla_ended_met_late() {
+    String ticket = "T-" + UUID.randomUUID();
+    Instant createdAt = Instant.now();
+    created(ticket, createdAt);
+    alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
+
+    Instant answeredAt = Instant.now();
+    publish(ticket, "r-" + ticket, "ticket.agent_replied", answeredAt, "{\"public\":true}");
+
+    var ended = alerts.await(r -> is(r, ticket, "sla.ended"), 1, Duration.ofSeconds(30));
+    assertThat(ended.getFirst().value())
+        .contains("\"id\":\"" + ticket + "/first_response/1/sla.ended\"")
+        .contains("\"reason\":\"met_late\"")
+        .contains("\"met_at\":\"" + answeredAt + "\"");
+    assertThat(alerts.seen()).noneMatch(r -> is(r, ticket, "sla.met"));
+  }
+
+  @Test
+  void a_ticket_of_a_customer_the_registry_does_not_know_carries_the_unknown_customer_flag() {
+    String ticket = "T-" + UUID.randomUUID();
+    publish(
+        ticket,
+        "c-" + ticket,
+        "ticket.created",
+        Instant.now(),
+        "{\"customer\":\"stranger-"
+            + UUID.randomUUID()
+            + "\",\"priority\":\"P1\",\"plan\":\"test\"}");
+
+    var breach = alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
+    assertThat(breach.getFirst().value()).contains("\"flags\":[\"unknown_customer\"]");
+  }
 }

@@ -2,8 +2,11 @@ package io.slawatch.core.clock;
 
 import io.slawatch.core.alert.ClockKind;
 import io.slawatch.core.alert.SlaAlert;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine's answer for one ticket as of an instant.
@@ -12,10 +15,17 @@ import java.util.Optional;
  * @param upcoming the alerts that will fire after it unless an event changes them (for timers)
  * @param clocks every clock the ticket has run, in the order they started
  * @param notes events the engine ignored, and why
+ * @param flags the ticket's flags as of the instant (entitlement findings, {@code
+ *     unknown_customer}), which its alerts carry
  */
 public record Evaluation(
-    List<SlaAlert> alerts, List<SlaAlert> upcoming, List<ClockReport> clocks, List<String> notes) {
+    List<SlaAlert> alerts,
+    List<SlaAlert> upcoming,
+    List<ClockReport> clocks,
+    List<String> notes,
+    Set<String> flags) {
   public Evaluation {
+    flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
     alerts = List.copyOf(alerts);
     upcoming = List.copyOf(upcoming);
     clocks = List.copyOf(clocks);

@@ -112,7 +112,7 @@ final class TicketReplay {
               run.timeline()));
     }
     alerts.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
-    return new Evaluation(alerts, upcoming, reports, notes);
+    return new Evaluation(alerts, upcoming, reports, notes, flags);
   }
 
   // ---- the rules

@@ -2,6 +2,7 @@ package io.slawatch.timer.api;
 
 import io.slawatch.core.clock.ClockReport;
 import io.slawatch.core.clock.ClockState;
+import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.timer.consume.TicketHistory;
@@ -66,16 +67,19 @@ public class TicketSlaResource {
                                     List.of()));
                       }
                       return customers
-                          .terms(conn, TicketHistory.customer(events))
+                          .history(conn, TicketHistory.customer(events))
                           .map(
-                              terms -> {
+                              customer -> {
                                 Instant now = clock.instant();
-                                Evaluation evaluation = engine.evaluate(events, terms, now);
+                                Evaluation evaluation = engine.evaluate(events, customer, now);
+                                CustomerTerms terms = customer.at(now);
                                 Map<String, Object> body = new LinkedHashMap<>();
                                 body.put("ticket", ticket);
                                 body.put("as_of", now.toString());
                                 body.put("customer_plan", terms.plan());
                                 body.put("calendar_zone", terms.businessCalendar().zone().getId());
+                                body.put("customer_known", terms.known());
+                                body.put("flags", evaluation.flags());
                                 body.put(
                                     "clocks",
                                     evaluation.clocks().stream().map(c -> clock(c)).toList());

@@ -5,7 +5,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.alert.SlaAlert;
-import io.slawatch.core.clock.CustomerTerms;
+import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
@@ -189,7 +189,7 @@ public class TimerScheduler {
               Set<String> customerIds = new LinkedHashSet<>();
               stored.values().forEach(h -> TicketHistory.customer(h).ifPresent(customerIds::add));
               return customers
-                  .terms(conn, customerIds)
+                  .histories(conn, customerIds)
                   .flatMap(
                       known -> {
                         Map<String, SlaAlert> wanted = new LinkedHashMap<>();
@@ -197,7 +197,7 @@ public class TimerScheduler {
                             (ticket, events) ->
                                 evaluate(
                                     events,
-                                    customers.termsOf(known, TicketHistory.customer(events)),
+                                    customers.historyOf(known, TicketHistory.customer(events)),
                                     wanted));
                         LOG.debugf(
                             "%d ticket(s) replayed, %d alert(s) wanted",
@@ -216,7 +216,7 @@ public class TimerScheduler {
   }
 
   private void evaluate(
-      List<TicketEvent> stored, CustomerTerms terms, Map<String, SlaAlert> wanted) {
+      List<TicketEvent> stored, CustomerHistory terms, Map<String, SlaAlert> wanted) {
     // an event stamped slightly ahead of our clock (skew) still counts
     Instant asOf =
         stored.stream()

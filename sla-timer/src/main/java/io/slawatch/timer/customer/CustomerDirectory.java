@@ -2,6 +2,7 @@ package io.slawatch.timer.customer;
 
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.customer.Customer;
@@ -13,18 +14,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The customers sla-timer knows (materialized from {@code customer.events.v1}) and the terms the
- * engine applies to their tickets; an unknown customer gets the default plan and the default
- * business hours of the default zone. A customer record is parsed once per version seen (the newest
- * is kept per customer), not once per ticket.
+ * The customers sla-timer knows (materialized from {@code customer.events.v1}, every version with
+ * the instant it took effect) and the terms the engine applies to their tickets over time; an
+ * unknown customer gets the default plan and the default business hours of the default zone, and
+ * its tickets the {@code unknown_customer} flag. A customer version is parsed once, not once per
+ * ticket.
  */
 @ApplicationScoped
 public class CustomerDirectory {
@@ -32,54 +36,58 @@ public class CustomerDirectory {
 
   private final CustomerCodec codec;
   private final CalendarReader calendars;
-  private final CustomerTerms fallback;
-  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
-
-  private record Parsed(String body, CustomerTerms terms) {}
+  private final CustomerHistory fallback;
+  private final Map<String, CustomerTerms> parsed = new ConcurrentHashMap<>();
 
   CustomerDirectory(CustomerCodec codec, CalendarReader calendars, TimerConfig config) {
     this.codec = codec;
     this.calendars = calendars;
-    this.fallback = CustomerTerms.of(config.defaultPlan(), ZoneId.of(config.defaultZone()));
+    this.fallback =
+        CustomerHistory.of(
+            CustomerTerms.unknown(config.defaultPlan(), ZoneId.of(config.defaultZone())));
   }
 
-  public Uni<CustomerTerms> terms(SqlClient conn, Optional<String> customer) {
+  public Uni<CustomerHistory> history(SqlClient conn, Optional<String> customer) {
     if (customer.isEmpty()) {
       return Uni.createFrom().item(fallback);
     }
-    return terms(conn, java.util.List.of(customer.get())).map(known -> termsOf(known, customer));
+    return histories(conn, List.of(customer.get())).map(known -> historyOf(known, customer));
   }
 
-  /** The terms of each of these customers that sla-timer knows (one query for all of them). */
-  public Uni<Map<String, CustomerTerms>> terms(SqlClient conn, Collection<String> customers) {
+  /** The history of each of these customers that sla-timer knows (one query for all of them). */
+  public Uni<Map<String, CustomerHistory>> histories(SqlClient conn, Collection<String> customers) {
     if (customers.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return conn.preparedQuery("select id, body from customer where id = any($1)")
+    return conn.preparedQuery(
+            "select id, version, effective_at, body from customer_version where id = any($1)"
+                + " order by id, version")
         .execute(Tuple.of(customers.toArray(String[]::new)))
         .map(
             rows -> {
-              Map<String, CustomerTerms> known = new HashMap<>();
+              Map<String, List<CustomerHistory.Version>> versions = new HashMap<>();
               for (Row row : rows) {
-                known.put(row.getString(0), parse(row.getString(0), row.getString(1)));
+                String id = row.getString(0);
+                CustomerTerms terms = parse(id, row.getLong(1), row.getString(3));
+                versions
+                    .computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(new CustomerHistory.Version(row.getOffsetDateTime(2).toInstant(), terms));
               }
+              Map<String, CustomerHistory> known = new HashMap<>();
+              versions.forEach((id, list) -> known.put(id, new CustomerHistory(list)));
               return known;
             });
   }
 
-  /** The terms for a ticket's customer out of {@link #terms(SqlClient, Collection)}' answer. */
-  public CustomerTerms termsOf(Map<String, CustomerTerms> known, Optional<String> customer) {
+  /** The history of a ticket's customer out of {@link #histories}' answer (else the default). */
+  public CustomerHistory historyOf(Map<String, CustomerHistory> known, Optional<String> customer) {
     return customer.map(known::get).orElse(fallback);
   }
 
-  private CustomerTerms parse(String id, String body) {
-    Parsed cached = parsed.get(id);
-    if (cached != null && cached.body().equals(body)) {
-      return cached.terms();
-    }
-    CustomerTerms terms = decode(body).map(this::termsOf).orElse(fallback);
-    parsed.put(id, new Parsed(body, terms));
-    return terms;
+  private CustomerTerms parse(String id, long version, String body) {
+    return parsed.computeIfAbsent(
+        id + "/" + version,
+        key -> decode(body).map(this::termsOf).orElse(fallback.versions().getFirst().terms()));
   }
 
   private CustomerTerms termsOf(Customer customer) {

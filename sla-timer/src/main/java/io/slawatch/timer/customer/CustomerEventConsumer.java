@@ -1,5 +1,8 @@
 package io.slawatch.timer.customer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.timer.consume.TimerScheduler;
 import io.smallrye.mutiny.Multi;
@@ -8,6 +11,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +23,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Materializes {@code customer.events.v1} (the newest version of each customer wins) and, when a
- * customer's plan, zone or calendar changes, recomputes the deadlines of that customer's tickets
- * that still have pending timers: incrementally, not a rebuild of everything.
+ * Materializes {@code customer.events.v1} (every version with the instant it took effect; the
+ * newest is the customer's current record) and, when a customer's plan, zone or calendar changes,
+ * recomputes the deadlines of that customer's tickets that still have pending timers:
+ * incrementally, not a rebuild of everything, and from the change on, never back-dated.
  */
 @ApplicationScoped
 public class CustomerEventConsumer {
@@ -26,11 +35,20 @@ public class CustomerEventConsumer {
   private final Pool pool;
   private final CustomerDirectory directory;
   private final TimerScheduler scheduler;
+  private final ObjectMapper mapper;
+  private final Clock clock;
 
-  CustomerEventConsumer(Pool pool, CustomerDirectory directory, TimerScheduler scheduler) {
+  CustomerEventConsumer(
+      Pool pool,
+      CustomerDirectory directory,
+      TimerScheduler scheduler,
+      ObjectMapper mapper,
+      Clock clock) {
     this.pool = pool;
     this.directory = directory;
     this.scheduler = scheduler;
+    this.mapper = mapper;
+    this.clock = clock;
   }
 
   @Incoming("customer-events")
@@ -40,15 +58,27 @@ public class CustomerEventConsumer {
       return Uni.createFrom().voidItem();
     }
     Customer customer = decoded.get();
-    long version = version(event);
+    Envelope envelope = envelope(event);
+    long version = envelope.version();
     return pool.withTransaction(
         conn ->
             conn.preparedQuery(
-                    "insert into customer (id, version, body) values ($1, $2, $3)"
-                        + " on conflict (id) do update set version = excluded.version,"
-                        + " body = excluded.body where customer.version < excluded.version"
-                        + " returning id")
-                .execute(Tuple.of(customer.id().value(), version, event))
+                    "insert into customer_version (id, version, effective_at, body)"
+                        + " values ($1, $2, $3, $4) on conflict do nothing")
+                .execute(
+                    Tuple.of(
+                        customer.id().value(),
+                        version,
+                        OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC),
+                        event))
+                .flatMap(
+                    stored ->
+                        conn.preparedQuery(
+                                "insert into customer (id, version, body) values ($1, $2, $3)"
+                                    + " on conflict (id) do update set version = excluded.version,"
+                                    + " body = excluded.body"
+                                    + " where customer.version < excluded.version returning id")
+                            .execute(Tuple.of(customer.id().value(), version, event)))
                 .flatMap(
                     changed -> {
                       if (changed.size() == 0) {
@@ -90,10 +120,32 @@ public class CustomerEventConsumer {
     return chunks;
   }
 
-  /** The version is the suffix of the event id ({@code <customer>/<version>}). */
-  static long version(String event) {
-    java.util.regex.Matcher id =
-        java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"[^\"]*/(\\d+)\"").matcher(event);
-    return id.find() ? Long.parseLong(id.group(1)) : 0;
+  /**
+   * The version (the suffix of the event id, {@code <customer>/<version>}) and the instant the
+   * change took effect (the event's {@code time}; when absent, now).
+   */
+  record Envelope(long version, Instant time) {}
+
+  Envelope envelope(String event) {
+    try {
+      JsonNode node = mapper.readTree(event);
+      String id = node.path("id").asText("");
+      int slash = id.lastIndexOf('/');
+      long version = 0;
+      if (slash >= 0 && id.substring(slash + 1).matches("\\d{1,18}")) {
+        version = Long.parseLong(id.substring(slash + 1));
+      }
+      Instant time = clock.instant();
+      if (node.hasNonNull("time")) {
+        try {
+          time = OffsetDateTime.parse(node.get("time").asText()).toInstant();
+        } catch (DateTimeParseException e) {
+          LOG.warnf("customer event %s has an unreadable time: taken as now", id);
+        }
+      }
+      return new Envelope(version, time);
+    } catch (JsonProcessingException e) {
+      return new Envelope(0, clock.instant());
+    }
   }
 }
