@@ -22,6 +22,11 @@ final class AlertWriter {
     alert.threshold().ifPresent(t -> data.put("threshold", t));
     alert.metAt().ifPresent(t -> data.put("met_at", t.toString()));
     alert.elapsed().ifPresent(d -> data.put("elapsed", d.toString()));
+    alert.reason().ifPresent(r -> data.put("reason", r.wireName()));
+    alert.terms().ifPresent(t -> data.put("terms", t));
+    if (!alert.flags().isEmpty()) {
+      data.put("flags", alert.flags());
+    }
     return Json.object()
         .put("specversion", "1.0")
         .put("id", alert.id())

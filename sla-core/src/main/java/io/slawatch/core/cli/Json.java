@@ -11,7 +11,7 @@ final class Json {
     return new Json();
   }
 
-  /** Adds a field; values are String, Number, Boolean, Json or null. */
+  /** Adds a field; values are String, Number, Boolean, Json, a collection of strings or null. */
   Json put(String name, Object value) {
     fields.put(name, value);
     return this;
@@ -34,6 +34,17 @@ final class Json {
           || value instanceof Boolean
           || value instanceof Json) {
         out.append(value);
+      } else if (value instanceof java.util.Collection<?> items) {
+        out.append('[');
+        boolean firstItem = true;
+        for (Object item : items) {
+          if (!firstItem) {
+            out.append(',');
+          }
+          firstItem = false;
+          quote(out, String.valueOf(item));
+        }
+        out.append(']');
       } else {
         quote(out, value.toString());
       }

@@ -130,7 +130,28 @@ class SlawatchCliTest {
               "{\"specversion\":\"1.0\",\"id\":\"T-1/first_response/1/sla.met\",\"source\":\"/slawatch/sla-core\","
                   + "\"type\":\"sla.met\",\"subject\":\"T-1\",\"time\":\"2026-03-23T10:30:00Z\",\"datacontenttype\":\"application/json\","
                   + "\"data\":{\"ticket\":\"T-1\",\"customer\":\"acme\",\"plan\":\"jamf-gold\",\"priority\":\"P1\",\"clock\":\"first_response\","
-                  + "\"cycle\":1,\"target\":\"PT1H\",\"due\":\"2026-03-23T11:00:00Z\",\"met_at\":\"2026-03-23T10:30:00Z\",\"elapsed\":\"PT30M\"}}");
+                  + "\"cycle\":1,\"target\":\"PT1H\",\"due\":\"2026-03-23T11:00:00Z\",\"met_at\":\"2026-03-23T10:30:00Z\",\"elapsed\":\"PT30M\","
+                  + "\"terms\":\"1 hour, 24x7\"}}");
+    }
+
+    @Test
+    void a_breach_answered_late_then_solved_prints_its_closing_alert() throws IOException {
+      String events =
+          """
+          {"specversion":"1.0","id":"1","source":"zd","type":"ticket.created","subject":"T-9","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"P1"}}
+          {"specversion":"1.0","id":"2","source":"zd","type":"ticket.agent_replied","subject":"T-9","time":"2026-03-23T12:00:00Z","data":{"public":true}}
+          {"specversion":"1.0","id":"3","source":"zd","type":"ticket.status_changed","subject":"T-9","time":"2026-03-23T12:30:00Z","data":{"status":"solved"}}
+          """;
+      Run run = run(events, "simulate", "--plan", "jamf-gold");
+      assertThat(run.status()).isZero();
+      assertThat(run.out()).hasSize(4);
+      assertThat(run.out().getLast())
+          .contains(
+              "\"id\":\"T-9/first_response/1/sla.ended\"",
+              "\"type\":\"sla.ended\"",
+              "\"time\":\"2026-03-23T12:00:00Z\"",
+              "\"elapsed\":\"PT2H\"",
+              "\"reason\":\"met_late\"");
     }
 
     @Test
