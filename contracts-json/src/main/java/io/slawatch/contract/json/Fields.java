@@ -1,6 +1,7 @@
 package io.slawatch.contract.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.core.event.EventTimes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -122,8 +123,17 @@ final class Fields {
             });
   }
 
+  /** An RFC 3339 instant within {@link EventTimes} (the engine's range), else a violation. */
   Optional<Instant> instant(String name) {
-    return parsed(name, Fields::parseInstant, "an RFC 3339 timestamp with an offset");
+    return parsed(name, Fields::parseInstant, "an RFC 3339 timestamp with an offset")
+        .flatMap(
+            t -> {
+              if (EventTimes.accepted(t)) {
+                return Optional.of(t);
+              }
+              violation(name, "must be " + EventTimes.expected() + " (was \"" + t + "\")");
+              return Optional.empty();
+            });
   }
 
   Optional<Boolean> bool(String name) {

@@ -124,4 +124,22 @@ class TicketEventCodecTest {
     assertThat(((Decoding.Invalid) broken).violations().getFirst().message())
         .startsWith("is not valid JSON");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"3000-01-01T00:00:00Z", "1600-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"})
+  void an_instant_outside_the_engines_range_is_refused_naming_time(String time) {
+    var decoded =
+        codec.decode(
+            """
+            {"specversion":"1.0","id":"1","source":"s","type":"ticket.created","subject":"T",
+             "time":"%s","data":{"customer":"acme","priority":"P1"}}
+            """
+                .formatted(time)
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(decoded).isInstanceOf(Decoding.Invalid.class);
+    assertThat(((Decoding.Invalid) decoded).violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.field()).isEqualTo("time"));
+  }
 }

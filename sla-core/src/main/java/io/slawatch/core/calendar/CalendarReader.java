@@ -74,7 +74,34 @@ public final class CalendarReader {
       dates.addAll(read.dates());
       closures.addAll(read.spans());
     }
-    return new CalendarDefinition(zone, false, week, dates, annual, overrides, sets, closures);
+    CalendarDefinition definition =
+        new CalendarDefinition(zone, false, week, dates, annual, overrides, sets, closures);
+    requireOpenEveryYear(definition, tree);
+    return definition;
+  }
+
+  /** The years a calendar must open in at least once (a never-open calendar has no deadlines). */
+  static final int FIRST_CHECKED_YEAR = 2025;
+
+  static final int LAST_CHECKED_YEAR = 2035;
+
+  private void requireOpenEveryYear(CalendarDefinition definition, Tree tree) {
+    BusinessCalendar calendar = BusinessCalendar.of(definition, holidaySets);
+    for (int year = FIRST_CHECKED_YEAR; year <= LAST_CHECKED_YEAR; year++) {
+      LocalDate day = LocalDate.of(year, 1, 1);
+      while (day.getYear() == year && !calendar.isBusinessDay(day)) {
+        day = day.plusDays(1);
+      }
+      if (day.getYear() != year) {
+        throw new ConfigException(
+            tree.path(),
+            tree.line(),
+            "the calendar is never open in "
+                + year
+                + ": holidays and overrides close every day (a calendar must open at least once"
+                + " a year)");
+      }
+    }
   }
 
   private static CalendarDefinition preset(Tree.Mapping fields, ZoneId zone) {

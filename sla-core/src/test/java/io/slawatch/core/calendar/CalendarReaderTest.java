@@ -80,4 +80,22 @@ class CalendarReaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message);
   }
+
+  @Test
+  void a_calendar_whose_holidays_close_every_day_is_refused_naming_the_year() {
+    StringBuilder every = new StringBuilder("[");
+    for (LocalDate d = LocalDate.of(2024, 1, 1); d.getYear() == 2024; d = d.plusDays(1)) {
+      every.append(every.length() > 1 ? ", " : "").append('"').append(MonthDay.from(d)).append('"');
+    }
+    String never =
+        """
+        zone: UTC
+        week: {MON: [["09:00", "17:00"]]}
+        holidays: %s]
+        """
+            .formatted(every.toString().replace("--", ""));
+    assertThatThrownBy(() -> read(never))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("never open in 2025");
+  }
 }

@@ -11,6 +11,7 @@ import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.service.tracing.Tracing;
 import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.metrics.TimerMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -55,6 +56,7 @@ public class TimerScheduler {
   private final TicketHistory history;
   private final Clock clock;
   private final Tracing tracing;
+  private final TimerMetrics metrics;
 
   TimerScheduler(
       Pool pool,
@@ -64,8 +66,10 @@ public class TimerScheduler {
       CustomerDirectory customers,
       TicketHistory history,
       Clock clock,
-      Tracing tracing) {
+      Tracing tracing,
+      TimerMetrics metrics) {
     this.tracing = tracing;
+    this.metrics = metrics;
     this.pool = pool;
     this.events = events;
     this.alerts = alerts;
@@ -193,12 +197,19 @@ public class TimerScheduler {
                   .flatMap(
                       known -> {
                         Map<String, SlaAlert> wanted = new LinkedHashMap<>();
+                        List<String> replayed = new ArrayList<>(tickets.size());
                         stored.forEach(
-                            (ticket, events) ->
-                                evaluate(
-                                    events,
-                                    customers.historyOf(known, TicketHistory.customer(events)),
-                                    wanted));
+                            (ticket, events) -> {
+                              if (evaluate(
+                                  ticket,
+                                  events,
+                                  customers.historyOf(known, TicketHistory.customer(events)),
+                                  wanted)) {
+                                replayed.add(ticket);
+                              }
+                            });
+                        // a ticket without stored events has no timers to keep
+                        tickets.stream().filter(t -> !stored.containsKey(t)).forEach(replayed::add);
                         LOG.debugf(
                             "%d ticket(s) replayed, %d alert(s) wanted",
                             stored.size(), wanted.size());
@@ -208,23 +219,39 @@ public class TimerScheduler {
                                     + " where w.id = t.alert_id)")
                             .execute(
                                 Tuple.of(
-                                    tickets.toArray(String[]::new),
+                                    replayed.toArray(String[]::new),
                                     wanted.keySet().toArray(String[]::new)))
                             .flatMap(deleted -> insertTimers(conn, wanted.values(), contexts));
                       });
             });
   }
 
-  private void evaluate(
-      List<TicketEvent> stored, CustomerHistory terms, Map<String, SlaAlert> wanted) {
+  /**
+   * Adds what the ticket's replay wants; false when the engine cannot replay it (a bug, or input
+   * the edge should have refused): the ticket keeps the timers it had, the failure is logged with
+   * its stack trace and counted, and every other ticket goes on.
+   */
+  private boolean evaluate(
+      String ticket,
+      List<TicketEvent> stored,
+      CustomerHistory terms,
+      Map<String, SlaAlert> wanted) {
     // an event stamped slightly ahead of our clock (skew) still counts
     Instant asOf =
         stored.stream()
             .map(TicketEvent::occurredAt)
             .reduce(clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
-    Evaluation evaluation = engine.evaluate(stored, terms, asOf);
+    Evaluation evaluation;
+    try {
+      evaluation = engine.evaluate(stored, terms, asOf);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "ticket %s cannot be replayed: its timers are kept as they were", ticket);
+      metrics.replayFailed();
+      return false;
+    }
     evaluation.alerts().forEach(a -> wanted.put(a.id(), a));
     evaluation.upcoming().forEach(a -> wanted.put(a.id(), a));
+    return true;
   }
 
   private Uni<Void> insertTimers(

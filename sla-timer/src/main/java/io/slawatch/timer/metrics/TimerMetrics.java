@@ -23,9 +23,14 @@ public class TimerMetrics {
 
   private final MeterRegistry registry;
   private final Timer lateness;
+  private final Counter replayFailures;
 
   TimerMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.replayFailures =
+        Counter.builder("slawatch_timer_replay_failures")
+            .description("Tickets the engine could not replay (kept their timers; see the log)")
+            .register(registry);
     this.lateness =
         Timer.builder("slawatch_timer_firing_lateness")
             .description("How late an alert was published after its firing instant")
@@ -33,6 +38,11 @@ public class TimerMetrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofMinutes(10))
             .register(registry);
+  }
+
+  /** A ticket the engine could not replay (its timers were kept as they were). */
+  public void replayFailed() {
+    replayFailures.increment();
   }
 
   /** What the firing loop knows of a timer it published (its columns, no payload parsing). */

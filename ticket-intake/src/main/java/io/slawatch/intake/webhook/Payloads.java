@@ -2,6 +2,7 @@ package io.slawatch.intake.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.contract.json.Violation;
+import io.slawatch.core.event.EventTimes;
 import io.slawatch.core.event.TicketEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,10 +35,14 @@ public final class Payloads {
 
   /**
    * The field as an instant: ISO-8601 ({@code …Z} or with an offset), Jira's {@code …-0800},
-   * GitLab's {@code … UTC}, or epoch milliseconds (a number); empty when absent or unreadable.
+   * GitLab's {@code … UTC}, or epoch milliseconds (a number); empty when absent, unreadable or
+   * outside the instants slawatch accepts ({@link EventTimes}).
    */
   public static Optional<Instant> instant(JsonNode node, String field) {
-    JsonNode value = node.path(field);
+    return parseInstant(node.path(field)).filter(EventTimes::accepted);
+  }
+
+  private static Optional<Instant> parseInstant(JsonNode value) {
     if (value.isIntegralNumber()) {
       return Optional.of(Instant.ofEpochMilli(value.asLong()));
     }
