@@ -67,6 +67,12 @@ class MalformedBodyTest {
             400,
             "time"),
         Arguments.of(
+            "the year 3000, beyond the engine's range",
+            STRUCTURED,
+            event(CREATED + ",\"time\":\"3000-01-01T00:00:00Z\"", DATA),
+            400,
+            "time"),
+        Arguments.of(
             "a local time without its offset",
             STRUCTURED,
             event(CREATED + ",\"time\":\"2026-11-24T10:00:00\"", DATA),
