@@ -21,6 +21,20 @@ public interface TimerConfig {
   @WithDefault("1000")
   int batchSize();
 
+  /**
+   * The longest one statement of the firing loop may run (PostgreSQL {@code statement_timeout}, set
+   * per transaction): a claim that hangs is cancelled by the database.
+   */
+  @WithDefault("30s")
+  Duration statementTimeout();
+
+  /**
+   * The longest one round of the firing loop may take before the watchdog gives up on it and the
+   * next round may start; liveness is DOWN when no round has completed for twice this long.
+   */
+  @WithDefault("60s")
+  Duration roundTimeout();
+
   /** The plan of a ticket whose customer is unknown and whose event names no plan. */
   @WithDefault("jamf-standard")
   String defaultPlan();

@@ -50,7 +50,9 @@ public class DueTimerPoller {
   private final TimerMetrics metrics;
   private final Tracing tracing;
   private final AtomicBoolean firing = new AtomicBoolean();
+  private volatile Instant lastRoundCompleted;
   private long periodic = -1;
+  private final String statementTimeout;
 
   DueTimerPoller(
       Pool pool,
@@ -69,9 +71,12 @@ public class DueTimerPoller {
     this.config = config;
     this.vertx = vertx;
     this.metrics = metrics;
+    this.statementTimeout =
+        "set local statement_timeout = " + Math.max(1, config.statementTimeout().toMillis());
   }
 
   void start(@Observes StartupEvent started) {
+    lastRoundCompleted = clock.instant();
     // a Vert.x periodic timer: Quarkus' scheduler does not go below one second
     periodic = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
   }
@@ -80,17 +85,33 @@ public class DueTimerPoller {
     vertx.cancelTimer(periodic);
   }
 
-  /** One round of the loop; skipped while the previous one is still firing. */
+  /**
+   * One round of the loop; skipped while the previous one is still firing. A round that overruns
+   * {@code round-timeout} is given up (its statements are cancelled by the database's statement
+   * timeout, its claims roll back) so the next round can start.
+   */
   void tick() {
     if (!firing.compareAndSet(false, true)) {
       return;
     }
     fireDueConcurrently()
+        .ifNoItem()
+        .after(config.roundTimeout())
+        .failWith(
+            () ->
+                new IllegalStateException(
+                    "a firing round overran " + config.roundTimeout() + ": given up"))
         .onTermination()
         .invoke(() -> firing.set(false))
         .subscribe()
         .with(
-            fired -> {}, failure -> LOG.warnf("firing due timers failed, will retry: %s", failure));
+            fired -> lastRoundCompleted = clock.instant(),
+            failure -> LOG.warn("firing due timers failed, will retry", failure));
+  }
+
+  /** When a firing round last completed (the watchdog's input). */
+  public Instant lastRoundCompleted() {
+    return lastRoundCompleted;
   }
 
   /**
@@ -118,17 +139,29 @@ public class DueTimerPoller {
                     : fireDue().map(more -> fired + more));
   }
 
+  /**
+   * The claim: the locked batch is a materialized CTE, so PostgreSQL takes it once (an {@code IN
+   * (subquery)} may be planned as a join that rescans the locked rows, which stalled both loops on
+   * {@code LockManager} in a pile-up over a table whose statistics were taken empty).
+   */
+  static final String CLAIM =
+      "with due as materialized (select alert_id from timer where fire_at <= $1"
+          + " order by fire_at limit $2 for update skip locked)"
+          + " delete from timer t using due where t.alert_id = due.alert_id"
+          + " returning t.alert_id, t.ticket_id, t.payload, t.fire_at, t.kind, t.plan, t.priority,"
+          + " t.clock, t.elapsed_ms, t.traceparent";
+
   private Uni<Integer> fireBatch() {
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     return pool.withTransaction(
         conn ->
-            conn.preparedQuery(
-                    "delete from timer where alert_id in (select alert_id from timer"
-                        + " where fire_at <= $1 order by fire_at limit $2 for update skip locked)"
-                        + " returning alert_id, ticket_id, payload, fire_at, kind, plan, priority,"
-                        + " clock, elapsed_ms, traceparent")
-                .execute(Tuple.of(now, config.batchSize()))
-                .flatMap(claimed -> publish(conn, claimed, now)));
+            conn.query(statementTimeout)
+                .execute()
+                .flatMap(
+                    set ->
+                        conn.preparedQuery(CLAIM)
+                            .execute(Tuple.of(now, config.batchSize()))
+                            .flatMap(claimed -> publish(conn, claimed, now))));
   }
 
   private Uni<Integer> publish(SqlConnection conn, RowSet<Row> claimed, OffsetDateTime now) {

@@ -36,6 +36,7 @@ public class TimerGauges {
   private final Clock clock;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong atRisk = new AtomicLong();
+  private final AtomicLong oldestDue = new AtomicLong();
   private final MultiGauge openClocks;
   private long periodic = -1;
 
@@ -45,6 +46,10 @@ public class TimerGauges {
     this.clock = clock;
     Gauge.builder("slawatch_timer_pending", pending, AtomicLong::get)
         .description("Timers waiting to fire")
+        .register(registry);
+    Gauge.builder("slawatch_timer_oldest_due_seconds", oldestDue, AtomicLong::get)
+        .description("How long the oldest due timer has waited to fire (0 when none is due)")
+        .baseUnit("seconds")
         .register(registry);
     Gauge.builder("slawatch_sla_at_risk", atRisk, AtomicLong::get)
         .description("Open clocks that breach within the next hour")
@@ -68,7 +73,8 @@ public class TimerGauges {
     OffsetDateTime inAnHour = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plusHours(1);
     pool.preparedQuery(
             "select count(*) filter (where true),"
-                + " count(*) filter (where kind = 'sla.breached' and due <= $1)"
+                + " count(*) filter (where kind = 'sla.breached' and due <= $1),"
+                + " (select min(fire_at) from timer)"
                 + " from timer")
         .execute(Tuple.of(inAnHour))
         .invoke(
@@ -76,6 +82,12 @@ public class TimerGauges {
               Row row = rows.iterator().next();
               pending.set(row.getLong(0));
               atRisk.set(row.getLong(1));
+              OffsetDateTime oldest = row.getOffsetDateTime(2);
+              oldestDue.set(
+                  oldest == null
+                      ? 0
+                      : Math.max(
+                          0, Duration.between(oldest.toInstant(), clock.instant()).toSeconds()));
             })
         .flatMap(
             ignored ->
@@ -98,6 +110,6 @@ public class TimerGauges {
               }
               openClocks.register(gauges, true);
             },
-            failure -> LOG.warnf("could not refresh the timer gauges: %s", failure));
+            failure -> LOG.warn("could not refresh the timer gauges", failure));
   }
 }
