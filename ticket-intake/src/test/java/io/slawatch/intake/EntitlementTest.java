@@ -35,30 +35,38 @@ class EntitlementTest {
   }
 
   private static void customer(String id, String plan) {
+    customer(id, plan, "Europe/Paris");
+  }
+
+  private static void customer(String id, String plan, String zone) {
     given()
         .contentType("application/json")
         .body(
             """
-            {"id":"%s","name":"Acme","plan":"%s","zone":"Europe/Paris","language":"fr",
+            {"id":"%s","name":"Acme","plan":"%s","zone":"%s","language":"fr",
              "premium_contacts":["ana@acme.example"]}
             """
-                .formatted(id, plan))
+                .formatted(id, plan, zone))
         .post("/api/v1/customers")
         .then()
         .statusCode(201);
   }
 
   private String created(String customer, String channel, String requester) {
+    return created(customer, channel, requester, "2026-11-24T10:00:00Z");
+  }
+
+  private String created(String customer, String channel, String requester, String time) {
     String ticket = "T-" + UUID.randomUUID();
     given()
         .contentType("application/cloudevents+json")
         .body(
             """
             {"specversion":"1.0","id":"c-%s","source":"helpdesk/test","type":"ticket.created",
-             "subject":"%s","time":"2026-11-24T10:00:00Z",
+             "subject":"%s","time":"%s",
              "data":{"customer":"%s","priority":"P1","channel":"%s","requester":"%s"}}
             """
-                .formatted(ticket, ticket, customer, channel, requester))
+                .formatted(ticket, ticket, time, customer, channel, requester))
         .post("/api/v1/events")
         .then()
         .statusCode(202);
@@ -89,5 +97,25 @@ class EntitlementTest {
     assertThat(created(customer, "phone", "bob@acme.example"))
         .contains("\"flags\":[\"channel_not_entitled\"]")
         .doesNotContain("\"plan\"");
+  }
+
+  @Test
+  void an_emerald_us_chat_raised_before_the_customers_chat_hours_is_published_with_a_flag() {
+    String customer = "c-" + UUID.randomUUID();
+    customer(customer, "opswat-emerald-us", "America/New_York");
+
+    // 10:00Z is 05:00 in New York, before the 08:00-21:00 live chat; 14:00Z is 09:00
+    assertThat(created(customer, "chat", "bob@acme.example", "2026-11-24T10:00:00Z"))
+        .contains("\"flags\":[\"outside_channel_hours\"]");
+    assertThat(created(customer, "chat", "bob@acme.example", "2026-11-24T14:00:00Z"))
+        .doesNotContain("flags");
+  }
+
+  @Test
+  void an_on_site_ticket_on_eurolinux_standard_is_entitled() {
+    String customer = "c-" + UUID.randomUUID();
+    customer(customer, "eurolinux-standard");
+
+    assertThat(created(customer, "onsite", "bob@acme.example")).doesNotContain("flags");
   }
 }

@@ -114,6 +114,51 @@ class KubernetesManifestsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void the_notifier_reads_the_shipped_escalation_policies_from_a_config_map(String overlay)
+      throws Exception {
+    assumeTrue(Files.isExecutable(KUBECTL), "kubectl not installed");
+    List<Map<String, Object>> docs = render(overlay);
+    Map<String, Object> configMap =
+        kind(docs, "ConfigMap")
+            .filter(c -> "notifier-policies".equals(at(c, "metadata", "name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat((String) at(configMap, "data", "seed-plans.yaml"))
+        .as("run deploy/k8s/generate-notifier-policies.sh after changing the policies")
+        .isEqualTo(Files.readString(DEPLOY.resolve("policies/seed-plans.yaml")));
+
+    Map<String, Object> notifier =
+        kind(docs, "Deployment")
+            .filter(d -> "notifier".equals(at(d, "metadata", "name")))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> pod = at(notifier, "spec", "template", "spec");
+    Map<String, Object> container = at(pod, "containers", "0");
+    List<Map<String, Object>> env = at(container, "env");
+    String policyFile =
+        env.stream()
+            .filter(e -> "SLAWATCH_NOTIFIER_ESCALATION_POLICY_FILE".equals(e.get("name")))
+            .map(e -> (String) e.get("value"))
+            .findFirst()
+            .orElseThrow();
+    List<Map<String, Object>> mounts = at(container, "volumeMounts");
+    Map<String, Object> mount =
+        mounts.stream()
+            .filter(m -> policyFile.startsWith(m.get("mountPath") + "/"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(policyFile.substring(((String) mount.get("mountPath")).length() + 1))
+        .isEqualTo("seed-plans.yaml");
+    List<Map<String, Object>> volumes = at(pod, "volumes");
+    assertThat(
+            volumes.stream()
+                .filter(v -> v.get("name").equals(mount.get("name")))
+                .map(v -> (String) at(v, "configMap", "name")))
+        .containsExactly("notifier-policies");
+  }
+
   @Test
   void the_prometheus_rule_carries_exactly_the_rules_of_deploy_prometheus() throws Exception {
     assumeTrue(Files.isExecutable(KUBECTL), "kubectl not installed");

@@ -85,6 +85,10 @@ public final class LocalRunner {
       if (!settings.webhookUrl().isBlank()) {
         notifier.put("slawatch.notifier.webhook.url", settings.webhookUrl());
       }
+      if (!settings.policyFile().isBlank()) {
+        // its targets use the console channel, which the local run always has
+        notifier.put("slawatch.notifier.escalation.policy-file", settings.policyFile());
+      }
       startService("notifier", settings.notifierPort(), postgres, broker, notifier, pids);
       for (ServiceProcess service : services) {
         service.awaitReady(Duration.ofSeconds(180));
@@ -95,8 +99,21 @@ public final class LocalRunner {
                 service.port(),
                 service.log()));
       }
+      if (settings.policyFile().isBlank()) {
+        say("policies   none: every alert goes to every enabled channel once");
+      } else {
+        say(
+            "policies   "
+                + settings.policyFile()
+                + " (placeholder targets on the console; SLAWATCH_POLICY_FILE= for none)");
+      }
       if (!settings.webhookUrl().isBlank()) {
-        say("webhook    the notifier also posts every alert to " + settings.webhookUrl());
+        say(
+            "webhook    the notifier posts to "
+                + settings.webhookUrl()
+                + (settings.policyFile().isBlank()
+                    ? " every alert"
+                    : " the alerts of policy targets with channel: webhook"));
       }
       writeConnections(postgres, broker);
       Files.writeString(settings.readyFile(), "ready\n");

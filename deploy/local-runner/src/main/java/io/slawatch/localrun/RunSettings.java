@@ -19,7 +19,11 @@ record RunSettings(
     int intakePort,
     int timerPort,
     int notifierPort,
-    String webhookUrl) {
+    String webhookUrl,
+    String policyFile) {
+
+  /** The escalation policies the local run uses unless {@code SLAWATCH_POLICY_FILE} says. */
+  static final String SHIPPED_POLICIES = "deploy/policies/seed-plans.yaml";
 
   static RunSettings fromEnvironment(Map<String, String> env) {
     Path repo = Path.of(env.getOrDefault("SLAWATCH_REPO", ".")).toAbsolutePath().normalize();
@@ -37,7 +41,17 @@ record RunSettings(
         port(env, "SLAWATCH_INTAKE_PORT", 8081),
         port(env, "SLAWATCH_TIMER_PORT", 8082),
         port(env, "SLAWATCH_NOTIFIER_PORT", 8083),
-        env.getOrDefault("SLAWATCH_WEBHOOK_URL", ""));
+        env.getOrDefault("SLAWATCH_WEBHOOK_URL", ""),
+        policyFile(env, repo));
+  }
+
+  /**
+   * {@code SLAWATCH_POLICY_FILE}: the notifier's policy file (relative to the repository), the
+   * shipped one by default; set but empty, none (every alert to every enabled channel once).
+   */
+  private static String policyFile(Map<String, String> env, Path repo) {
+    String value = env.getOrDefault("SLAWATCH_POLICY_FILE", SHIPPED_POLICIES).trim();
+    return value.isEmpty() ? "" : repo.resolve(value).toAbsolutePath().normalize().toString();
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

@@ -79,7 +79,8 @@ public class CustomerDirectory {
     return new CustomerFacts(
         Locale.forLanguageTag(customer.language()),
         customer.designatedEngineer(),
-        customer.usPersonsOnly());
+        customer.usPersonsOnly(),
+        customer.region());
   }
 
   Optional<Customer> decode(String event) {

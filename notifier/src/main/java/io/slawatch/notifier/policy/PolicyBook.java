@@ -53,7 +53,8 @@ public record PolicyBook(Map<String, Target> targets, List<Policy> policies) {
   /**
    * Decides step {@code step} of round {@code round} of the policy for this alert, at {@code now}:
    * the designated engineer first, targets restricted to US persons for customers that require it,
-   * business-hours targets left out outside their hours (unless the policy pages at any hour).
+   * regional targets to customers of their region, business-hours targets left out outside their
+   * hours (unless the policy pages at any hour).
    */
   public StepRun run(
       Policy policy, int step, int round, Instant now, SlaAlert alert, CustomerFacts customer) {
@@ -81,6 +82,14 @@ public record PolicyBook(Map<String, Target> targets, List<Policy> policies) {
       Target target, Policy policy, Instant now, CustomerFacts customer) {
     if (customer.usPersonsOnly() && !target.usPerson()) {
       return new Decision.Skip(target, "the customer is served by US persons only");
+    }
+    if (!target.serves(customer.region())) {
+      return new Decision.Skip(
+          target,
+          "serves region "
+              + target.region().orElseThrow()
+              + ", the customer is in "
+              + customer.region().orElseThrow());
     }
     if (!policy.pageAnytime() && !target.onCallAt(now)) {
       return new Decision.Skip(target, "outside the target's on-call hours");

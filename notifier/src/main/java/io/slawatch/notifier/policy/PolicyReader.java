@@ -30,6 +30,7 @@ import java.util.Set;
  *             on_call: {zone: Europe/Warsaw, week: {MON: [["08:00", "16:00"]]}}}
  *   l2-pager: {channel: pagerduty, us_person: true}
  *   designated: {channel: email, designated_engineer: true}
+ *   oncall-emea: {channel: pagerduty, region: emea}
  * policies:
  *   - name: breaches
  *     match: {types: [sla.breached], plans: [eurolinux-*], priorities: [P1, P2]}
@@ -73,7 +74,9 @@ public final class PolicyReader {
   private Target target(String name, Tree tree) {
     Tree.Mapping fields =
         tree.asMapping()
-            .allowOnly(Set.of("channel", "address", "designated_engineer", "us_person", "on_call"));
+            .allowOnly(
+                Set.of(
+                    "channel", "address", "designated_engineer", "us_person", "on_call", "region"));
     Tree channelTree = fields.require("channel");
     String channel = channelTree.text().trim();
     if (!channels.contains(channel)) {
@@ -87,7 +90,16 @@ public final class PolicyReader {
         fields.get("address").map(Tree::text).map(String::trim),
         fields.get("designated_engineer").map(Tree::bool).orElse(false),
         fields.get("us_person").map(Tree::bool).orElse(false),
-        onCall);
+        onCall,
+        fields.get("region").map(PolicyReader::region));
+  }
+
+  private static String region(Tree tree) {
+    String region = tree.text().trim();
+    if (region.isEmpty()) {
+      throw tree.error("must name a region (as customer records do, e.g. emea)");
+    }
+    return region;
   }
 
   private static Policy policy(Tree tree, Map<String, Target> targets) {

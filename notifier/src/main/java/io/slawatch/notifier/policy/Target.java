@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param usPerson the target may receive alerts of customers served by US persons only
  * @param onCall when the target may be notified (absent: always); outside it, the target is skipped
  *     unless the policy pages at any hour
+ * @param region the customers' region the target serves (a regional on-call); absent: every region.
+ *     A customer in another region skips it; a customer without a region is served by every
+ *     regional target
  */
 public record Target(
     String name,
@@ -24,17 +27,27 @@ public record Target(
     Optional<String> address,
     boolean designatedEngineer,
     boolean usPerson,
-    Optional<BusinessCalendar> onCall) {
+    Optional<BusinessCalendar> onCall,
+    Optional<String> region) {
   public Target {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(onCall, "onCall");
+    Objects.requireNonNull(region, "region");
   }
 
   /** A target that is the channel's configured destination, always on call. */
   public static Target channel(String channel) {
-    return new Target(channel, channel, Optional.empty(), false, false, Optional.empty());
+    return new Target(
+        channel, channel, Optional.empty(), false, false, Optional.empty(), Optional.empty());
+  }
+
+  /** Whether the target serves a customer in this region (or in none). */
+  public boolean serves(Optional<String> customerRegion) {
+    return region.isEmpty()
+        || customerRegion.isEmpty()
+        || region.get().equalsIgnoreCase(customerRegion.get());
   }
 
   public boolean onCallAt(Instant instant) {

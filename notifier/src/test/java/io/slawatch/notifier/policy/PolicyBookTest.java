@@ -132,6 +132,44 @@ class PolicyBookTest {
   }
 
   @Test
+  void a_regional_target_serves_only_customers_of_its_region_and_those_without_one() {
+    PolicyBook book =
+        READER.read(
+            """
+            targets:
+              oncall-emea: {channel: pagerduty, region: emea}
+              oncall-apac: {channel: pagerduty, region: APAC}
+              everyone: {channel: slack}
+            policies:
+              - name: regional
+                steps:
+                  - {notify: [oncall-emea, oncall-apac, everyone]}
+            """);
+    Policy policy = book.policy("regional").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "jamf-platinum", Priority.P1);
+    CustomerFacts inApac =
+        new CustomerFacts(Locale.ENGLISH, Optional.empty(), false, Optional.of("apac"));
+    assertThat(book.run(policy, 0, 0, Instant.EPOCH, alert, inApac).decisions())
+        .containsExactly(
+            new Decision.Skip(
+                book.targets().get("oncall-emea"), "serves region emea, the customer is in apac"),
+            new Decision.Notify(book.targets().get("oncall-apac"), Optional.empty()),
+            new Decision.Notify(book.targets().get("everyone"), Optional.empty()));
+    assertThat(book.run(policy, 0, 0, Instant.EPOCH, alert, CustomerFacts.UNKNOWN).decisions())
+        .allMatch(d -> d instanceof Decision.Notify);
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      oncall: {channel: slack, region: " "}
+                    policies: []
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("targets.oncall.region");
+  }
+
+  @Test
   void the_chain_runs_its_rounds_then_ends() {
     PolicyBook book = READER.read(FILE);
     Policy policy = book.policy("eurolinux-breaches").orElseThrow();

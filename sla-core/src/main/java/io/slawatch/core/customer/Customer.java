@@ -1,5 +1,6 @@
 package io.slawatch.core.customer;
 
+import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.config.YamlTrees;
@@ -53,9 +54,27 @@ public record Customer(
    * wrong.
    */
   public CustomerTerms terms(CalendarReader reader) {
+    return new CustomerTerms(plan, businessCalendar(reader));
+  }
+
+  /**
+   * The customer's business calendar: its own, else the default business hours in its zone. Throws
+   * {@link io.slawatch.core.config.ConfigException} naming the field if the calendar is wrong.
+   */
+  public CalendarDefinition businessCalendar(CalendarReader reader) {
+    return businessCalendar(calendar, zone, reader);
+  }
+
+  /**
+   * The business calendar of a customer record's {@code calendar} (JSON, the sla-core calendar
+   * format) and {@code zone}: the calendar when there is one, else the default business hours
+   * (09:00-17:00, Monday to Friday) in the zone.
+   */
+  public static CalendarDefinition businessCalendar(
+      Optional<String> calendar, ZoneId zone, CalendarReader reader) {
     return calendar
-        .map(text -> new CustomerTerms(plan, reader.read(YamlTrees.parse(text))))
-        .orElseGet(() -> CustomerTerms.of(plan, zone));
+        .map(text -> reader.read(YamlTrees.parse(text)))
+        .orElseGet(() -> CalendarDefinition.businessHours(zone));
   }
 
   /** Whether a requester may open tickets with the plan's premium treatment. */

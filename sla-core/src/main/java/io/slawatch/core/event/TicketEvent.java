@@ -42,6 +42,12 @@ public sealed interface TicketEvent {
     /** Raised through a channel its plan does not include: tracked all the same. */
     public static final String CHANNEL_NOT_ENTITLED = "channel_not_entitled";
 
+    /**
+     * Raised through a live channel (phone, chat) outside the hours its plan serves it, on the
+     * customer's business calendar: tracked all the same.
+     */
+    public static final String OUTSIDE_CHANNEL_HOURS = "outside_channel_hours";
+
     /** From a requester who is not a validated premium contact of a plan that limits them. */
     public static final String NOT_PREMIUM_CONTACT = "not_premium_contact";
 

@@ -256,10 +256,23 @@ public final class PlanReader {
         e.get("designated_engineer").map(Tree::text).orElse("none"),
         flag(e, "executive_sponsor"),
         flag(e, "us_persons_only"),
-        flag(e, "onsite_support"),
+        onsiteSupport(e, channels),
         e.get("languages").map(PlanReader::texts).orElse(List.of()),
         e.get("escalation_path").map(PlanReader::texts).orElse(List.of()),
         e.get("extras").map(PlanReader::textMap).orElse(Map.of()));
+  }
+
+  /**
+   * {@code onsite_support}, which also includes the {@code onsite} channel; listing that channel
+   * says the same, and contradicting it ({@code onsite_support: false}) is a mistake.
+   */
+  private static boolean onsiteSupport(Tree.Mapping e, Map<String, Coverage> channels) {
+    Optional<Tree> flag = e.get("onsite_support");
+    boolean listed = channels.containsKey(Entitlements.ONSITE);
+    if (listed && flag.isPresent() && !flag.get().bool()) {
+      throw flag.get().error("is false, but channels lists onsite; remove one of them");
+    }
+    return listed || flag.map(Tree::bool).orElse(false);
   }
 
   private static boolean flag(Tree.Mapping fields, String name) {

@@ -69,6 +69,21 @@ class PlanReaderTest {
   }
 
   @Test
+  void on_site_support_includes_the_onsite_channel_and_contradicting_it_is_rejected() {
+    String flagged = VALID + "entitlements: {channels: {phone: 24x7}, onsite_support: true}\n";
+    assertThat(PlanReader.read(flagged).entitlements().includesChannel("onsite")).isTrue();
+    String listed = VALID + "entitlements: {channels: {onsite: business_hours}}\n";
+    assertThat(PlanReader.read(listed).entitlements().onsiteSupport()).isTrue();
+    String none = VALID + "entitlements: {channels: {phone: 24x7}}\n";
+    assertThat(PlanReader.read(none).entitlements().includesChannel("onsite")).isFalse();
+    String contradiction =
+        VALID + "entitlements: {channels: {onsite: business_hours}, onsite_support: false}\n";
+    assertThatThrownBy(() -> PlanReader.read(contradiction))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("entitlements.onsite_support: is false, but channels lists onsite");
+  }
+
+  @Test
   void broken_yaml_is_rejected_with_its_line() {
     assertThatThrownBy(() -> PlanReader.read("name: x\nclocks: [\n  a: b\n"))
         .isInstanceOf(ConfigException.class)

@@ -21,10 +21,17 @@ public class CoreProducers {
     return Clock.systemUTC();
   }
 
+  /** Reads customers' business calendars (a final class, hence a singleton, not a proxy). */
+  @Produces
+  @jakarta.inject.Singleton
+  CalendarReader calendarReader() {
+    return CalendarReader.relativeTo(Path.of("."));
+  }
+
   @Produces
   @ApplicationScoped
-  CustomerCodec customerCodec(ObjectMapper mapper) {
-    return new CustomerCodec(mapper, CalendarReader.relativeTo(Path.of(".")));
+  CustomerCodec customerCodec(ObjectMapper mapper, CalendarReader calendars) {
+    return new CustomerCodec(mapper, calendars);
   }
 
   /** The plan names a customer may be given (a record, hence a singleton, not a proxy). */

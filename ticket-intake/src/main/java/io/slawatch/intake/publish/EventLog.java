@@ -3,6 +3,9 @@ package io.slawatch.intake.publish;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.core.calendar.BusinessCalendar;
+import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
@@ -18,13 +21,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -43,6 +49,12 @@ public class EventLog {
   private final TicketEventCodec codec;
   private final Clock clock;
   private final Tracing tracing;
+  private final CalendarReader calendarReader;
+  private final Map<String, CalendarDefinition> businessCalendars = new ConcurrentHashMap<>();
+  private final Map<CalendarDefinition, BusinessCalendar> channelCalendars =
+      new ConcurrentHashMap<>();
+
+  private static final int CACHED_CALENDARS = 10_000;
 
   EventLog(
       Pool pool,
@@ -51,12 +63,14 @@ public class EventLog {
           MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
       Clock clock,
-      Tracing tracing) {
+      Tracing tracing,
+      CalendarReader calendarReader) {
     this.pool = pool;
     this.ticketEvents = ticketEvents;
     this.codec = codec;
     this.clock = clock;
     this.tracing = tracing;
+    this.calendarReader = calendarReader;
   }
 
   public Uni<Acceptance> accept(TicketEvent event) {
@@ -93,8 +107,10 @@ public class EventLog {
 
   /**
    * New tickets checked against their customer's plan ({@link EntitlementCheck}): flagged when out
-   * of entitlement, and put on the plan's plan for non-premium contacts (Jamf: Standard). A ticket
-   * of a customer intake does not know is not judged.
+   * of entitlement (a channel the plan does not include, a live channel outside its hours on the
+   * customer's business calendar, a contact who is not premium), and put on the plan's plan for
+   * non-premium contacts (Jamf: Standard). A ticket of a customer intake does not know is not
+   * judged.
    */
   private Uni<List<TicketEvent>> entitled(List<TicketEvent> events) {
     Set<String> ids = new HashSet<>();
@@ -106,11 +122,12 @@ public class EventLog {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(events);
     }
-    // only what the check needs (the plan and the premium contacts), not a full decode per batch
+    // only what the check needs (the plan, the premium contacts, the zone and the calendar), not
+    // a full decode per batch
     return pool.preparedQuery(
             "select id, body ->> 'plan', array(select jsonb_array_elements_text("
-                + "coalesce(body -> 'premium_contacts', '[]'::jsonb))) from customer"
-                + " where id = any($1)")
+                + "coalesce(body -> 'premium_contacts', '[]'::jsonb))), body ->> 'zone',"
+                + " (body -> 'calendar')::text from customer where id = any($1)")
         .execute(Tuple.of(ids.toArray(String[]::new)))
         .map(
             rows -> {
@@ -118,7 +135,11 @@ public class EventLog {
               for (Row row : rows) {
                 known.put(
                     row.getString(0),
-                    new Terms(row.getString(1), List.of(row.getArrayOfStrings(2))));
+                    new Terms(
+                        row.getString(1),
+                        List.of(row.getArrayOfStrings(2)),
+                        row.getString(3),
+                        Optional.ofNullable(row.getString(4)).filter(c -> !c.equals("null"))));
               }
               List<TicketEvent> checked = new ArrayList<>(events.size());
               for (TicketEvent event : events) {
@@ -126,13 +147,15 @@ public class EventLog {
                     event instanceof TicketEvent.Created created
                         ? known.get(created.customer().value())
                         : null;
-                if (terms != null && terms.plan() != null) {
+                if (terms != null && terms.plan() != null && terms.zone() != null) {
                   checked.add(
                       EntitlementCheck.check(
                           (TicketEvent.Created) event,
                           terms.plan(),
                           requester -> Customer.isPremiumContact(terms.contacts(), requester),
-                          PlanCatalog.presets()));
+                          businessCalendar(terms),
+                          PlanCatalog.presets(),
+                          this::calendar));
                 } else {
                   checked.add(event);
                 }
@@ -141,8 +164,33 @@ public class EventLog {
             });
   }
 
-  /** A customer's plan and premium contacts. */
-  private record Terms(String plan, List<String> contacts) {}
+  /** A customer's plan, premium contacts, zone and business calendar (JSON), as stored. */
+  private record Terms(
+      String plan, List<String> contacts, String zone, Optional<String> calendar) {}
+
+  /** The customer's business calendar, parsed once per distinct record calendar. */
+  private CalendarDefinition businessCalendar(Terms terms) {
+    String key = terms.calendar().orElse("zone:" + terms.zone());
+    return bounded(businessCalendars)
+        .computeIfAbsent(
+            key,
+            k ->
+                Customer.businessCalendar(
+                    terms.calendar(), ZoneId.of(terms.zone()), calendarReader));
+  }
+
+  /** A channel's hours as a calendar, built once (its year tables are then reused). */
+  private BusinessCalendar calendar(CalendarDefinition definition) {
+    return bounded(channelCalendars).computeIfAbsent(definition, BusinessCalendar::of);
+  }
+
+  /** The cache, emptied when it grows past what a registry of customers explains. */
+  private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
+    if (cache.size() > CACHED_CALENDARS) {
+      cache.clear();
+    }
+    return cache;
+  }
 
   private Uni<List<Acceptance>> store(List<TicketEvent> events, Span span) {
     int n = events.size();
