@@ -75,12 +75,41 @@ class FirstResponseEndToEndTest {
         "notifier",
         "slawatch_e2e_notifier",
         notifierPort,
-        Map.of("slawatch.notifier.webhook.url", webhook.url()),
+        Map.of(
+            "slawatch.notifier.webhook.url",
+            webhook.url(),
+            "slawatch.notifier.escalation.policy-file",
+            policies().toString()),
         logs,
         pids);
     for (ServiceProcess service : SERVICES) {
       service.awaitReady(Duration.ofSeconds(120));
     }
+  }
+
+  /**
+   * Escalation policies: the customer {@code climbing} escalates to the webhook in two levels 6 s
+   * apart; everything else goes once to the webhook and the console (as without a policy file).
+   */
+  private static Path policies() throws IOException {
+    return Files.writeString(
+        WORK.resolve("e2e-policies.yaml"),
+        """
+        targets:
+          hook: {channel: webhook}
+          console: {channel: console}
+        policies:
+          - name: climbing
+            match: {customers: [climbing], types: [sla.warning, sla.breached]}
+            page_anytime: true
+            steps:
+              - {notify: [hook], wait: PT6S}
+              - {notify: [hook]}
+          - name: everything-else
+            page_anytime: true
+            steps:
+              - {notify: [hook, console]}
+        """);
   }
 
   /** A seconds-scale 24x7 plan, as a plan file in the sla-core format. */
@@ -213,11 +242,49 @@ class FirstResponseEndToEndTest {
   }
 
   /**
+   * The on-call story of issue 13: a breach escalates, the ticket is answered late, the clock ends
+   * with {@code sla.ended} (met_late) through the whole pipeline and its escalation climbs no
+   * further.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void a_breached_ticket_answered_late_ends_its_escalation_before_the_next_level()
+      throws Exception {
+    String ticket = "E2E-LATE-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    post(
+        ticket,
+        "c-" + ticket,
+        "ticket.created",
+        now,
+        "{\"customer\":\"climbing\",\"priority\":\"P1\",\"plan\":\"e2e\"}");
+    webhook.await(r -> breachOf(r, ticket), 1, Duration.ofSeconds(60));
+
+    Instant answered = Instant.now();
+    post(ticket, "r-" + ticket, "ticket.agent_replied", answered, "{\"public\":true}");
+
+    var ended =
+        webhook.await(
+            r ->
+                r.body().contains("\"type\":\"sla.ended\"")
+                    && r.body().contains("\"subject\":\"" + ticket + "\""),
+            1,
+            Duration.ofSeconds(30));
+    assertThat(ended.getFirst().body()).contains("\"reason\":\"met_late\"");
+    // level 2 was due 6 s after level 1: wait past it; the breach must have reached the hook once
+    Instant pastLevelTwo = Instant.now().plusSeconds(8);
+    while (Instant.now().isBefore(pastLevelTwo)) {
+      assertThat(webhook.received()).filteredOn(r -> breachOf(r, ticket)).hasSize(1);
+      Thread.sleep(200);
+    }
+  }
+
+  /**
    * Every Grafana panel query, run by a real Prometheus (Debian's package) that scrapes the three
    * running services and evaluates deploy/prometheus's rules: each parses and returns series.
    */
   @Test
-  @org.junit.jupiter.api.Order(2)
+  @org.junit.jupiter.api.Order(3)
   void every_dashboard_query_returns_series_from_the_running_services() throws Exception {
     Path prometheus = Path.of("/usr/bin/prometheus");
     org.junit.jupiter.api.Assumptions.assumeTrue(
@@ -265,7 +332,7 @@ class FirstResponseEndToEndTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(3)
+  @org.junit.jupiter.api.Order(4)
   void every_services_metrics_pass_promtool_check_metrics() throws Exception {
     Path promtool = Path.of("/usr/bin/promtool");
     org.junit.jupiter.api.Assumptions.assumeTrue(
