@@ -17,10 +17,13 @@ import java.util.Set;
 
 /**
  * {@code ./slawatch demo}: a scripted scenario on the {@code demo} plan (P1 first response due in
- * one minute, warning at 75 %), then the alerts as the console channel shows them.
+ * one minute, warning at 75 %), then the alerts as the console channel shows them. With the shipped
+ * policies (deploy/policies/seed-plans.yaml) a demo breach climbs a level every 15 s.
  *
  * <ul>
- *   <li>DEMO-…-1: nobody answers: a warning after 45 s, a breach after 60 s;
+ *   <li>DEMO-…-1: nobody answers for a while: a warning after 45 s, a breach after 60 s that
+ *       escalates to level 1, then level 2; then an agent answers (late): the clock ends with
+ *       {@code sla.ended} (met_late) and the escalation climbs no further;
  *   <li>DEMO-…-2: an agent answers publicly after 10 s: the commitment is met, no warning;
  *   <li>DEMO-…-3: only a private note after 5 s, which answers nobody: warning and breach.
  * </ul>
@@ -65,28 +68,56 @@ final class Demo {
                 "sla.breached ticket=" + unanswered,
                 "sla.warning ticket=" + noteOnly,
                 "sla.breached ticket=" + noteOnly));
+    String climbed = "sla.breached ticket=" + unanswered + " ";
+    String ended = "sla.ended ticket=" + unanswered + " ";
     say("waiting for the alerts on the console channel (" + log + "), about a minute...");
     List<String> shown = new ArrayList<>();
+    boolean answeredLate = false;
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (!expected.isEmpty() && Instant.now().isBefore(deadline)) {
+    Instant quiet = Instant.MAX;
+    while (Instant.now().isBefore(deadline) && Instant.now().isBefore(quiet)) {
       for (String line : newAlertLines(log, logStart, run)) {
-        if (!shown.contains(line)) {
-          shown.add(line);
-          System.out.println("  " + line.substring(line.indexOf("ALERT")));
-          expected.removeIf(line::contains);
-          if (line.contains("ticket=" + answered + " ") && !line.contains("sla.met")) {
-            say("unexpected: " + answered + " was answered in time but was warned or breached");
-            return 1;
-          }
+        if (shown.contains(line)) {
+          continue;
         }
+        shown.add(line);
+        System.out.println("  " + line.substring(line.indexOf("ALERT")));
+        expected.removeIf(line::contains);
+        if (line.contains("ticket=" + answered + " ") && !line.contains("sla.met")) {
+          say("unexpected: " + answered + " was answered in time but was warned or breached");
+          return 1;
+        }
+        if (answeredLate && line.contains(climbed) && line.contains("level=3")) {
+          say("unexpected: the escalation of " + unanswered + " climbed after its clock ended");
+          return 1;
+        }
+        if (!answeredLate && line.contains(climbed) && line.contains("level=2")) {
+          post(unanswered, "late-reply", "ticket.agent_replied", "{\"public\":true}");
+          say(unanswered + ": an agent answered publicly (late, after escalation level 2)");
+          answeredLate = true;
+          expected.add(ended);
+        }
+      }
+      if (answeredLate && expected.isEmpty() && quiet == Instant.MAX) {
+        // level 3 would have come 15 s after level 2: watch a little longer that it does not
+        quiet = Instant.now().plusSeconds(12);
       }
       Thread.sleep(500);
     }
-    if (!expected.isEmpty()) {
-      say("missing after 3 minutes: " + expected + " (see the logs in " + settings.logs() + ")");
+    if (!answeredLate || !expected.isEmpty()) {
+      say(
+          "missing after 3 minutes: "
+              + (answeredLate ? expected : "escalation level 2 of " + unanswered)
+              + " (see the logs in "
+              + settings.logs()
+              + ")");
       return 1;
     }
     say("done: " + answered + " was answered in time: met, never warned or breached.");
+    say(
+        "      "
+            + unanswered
+            + " breached, climbed to level 2, was answered late: sla.ended (met_late), no level 3.");
     return 0;
   }
 
