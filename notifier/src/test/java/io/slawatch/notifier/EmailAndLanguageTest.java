@@ -85,7 +85,7 @@ class EmailAndLanguageTest {
     assertThat(AlertText.title(in("zh-TW", AlertKind.BREACHED)))
         .isEqualTo("SLA 違反：工單 T-42 的首次回應已逾期（P1，acme）");
     assertThat(AlertText.facts(in("pl", AlertKind.MET)))
-        .containsEntry("Trwało", "50m")
+        .containsEntry("Trwało", "50 min")
         .containsEntry("Poziom eskalacji", "2")
         .containsEntry("Potwierdź", "https://slawatch.example.com/ack");
     for (String language : List.of("en", "fr", "pl", "ro", "zh-TW")) {

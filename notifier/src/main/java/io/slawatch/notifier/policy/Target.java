@@ -2,6 +2,8 @@ package io.slawatch.notifier.policy;
 
 import io.slawatch.core.calendar.BusinessCalendar;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param usPerson the target may receive alerts of customers served by US persons only
  * @param onCall when the target may be notified (absent: always); outside it, the target is skipped
  *     unless the policy pages at any hour
+ * @param language the language the target reads its messages in (else the policy's, else English)
+ * @param zone the zone due times are shown in for this target (else its on-call zone, else UTC)
  */
 public record Target(
     String name,
@@ -24,20 +28,42 @@ public record Target(
     Optional<String> address,
     boolean designatedEngineer,
     boolean usPerson,
-    Optional<BusinessCalendar> onCall) {
+    Optional<BusinessCalendar> onCall,
+    Optional<Locale> language,
+    Optional<ZoneId> zone) {
   public Target {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(onCall, "onCall");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(zone, "zone");
   }
 
   /** A target that is the channel's configured destination, always on call. */
   public static Target channel(String channel) {
-    return new Target(channel, channel, Optional.empty(), false, false, Optional.empty());
+    return new Target(
+        channel,
+        channel,
+        Optional.empty(),
+        false,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public boolean onCallAt(Instant instant) {
     return onCall.map(hours -> hours.isOpen(instant)).orElse(true);
+  }
+
+  /** When the target is next on call at or after {@code instant}. */
+  public Instant nextOnCall(Instant instant) {
+    return onCall.map(hours -> hours.nextOpen(instant)).orElse(instant);
+  }
+
+  /** The zone the target reads times in: its own, else its on-call hours', else empty (UTC). */
+  public Optional<ZoneId> readsTimesIn() {
+    return zone.or(() -> onCall.map(BusinessCalendar::zone));
   }
 }
