@@ -244,7 +244,9 @@ public class EscalationRunner {
         alert.closes()
             ? book.close(policy.get(), notified, now, alert, customer)
             : book.run(policy.get(), claimed.step(), claimed.round(), now, alert, customer);
-    metrics.levelReached(claimed.policy(), run.level());
+    if (!alert.closes()) {
+      metrics.levelReached(claimed.policy(), run.level());
+    }
     List<Audit.Entry> audit = new ArrayList<>();
     run.unroutable()
         .ifPresent(
