@@ -141,11 +141,8 @@ class EscalationTest {
   @Test
   void opening_the_signed_link_only_asks_and_posting_its_form_acknowledges() {
     String ticket = "ESC-" + UUID.randomUUID();
-    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "sla.breached", "/1.0"));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .ignoreExceptions()
-        .until(() -> delivered(breachId(ticket)).size() == 1);
+    writer.send(Topics.SLA_ALERTS, ticket, lifecycle(ticket, "sla.breached", "/1.0"));
+    nextLevelAt(breachId(ticket));
 
     URI link = links.forAlert(breachId(ticket)).orElseThrow();
     assertThat(link.toString()).startsWith("http://localhost:8083/api/v1/alerts/");
@@ -185,19 +182,33 @@ class EscalationTest {
     assertThat(history(breachId(ticket)).getString("state")).isEqualTo("acknowledged");
   }
 
+  /** The alert on the {@code lifecycle} policy: console, 5 s later the webhook, two rounds. */
+  private static String lifecycle(String ticket, String type, String suffix) {
+    return alert(ticket, type, suffix).replace("\"plan\":\"esc-gold\"", "\"plan\":\"life-gold\"");
+  }
+
+  /** When the alert's next level is due, once its first level was delivered. */
+  private static Instant nextLevelAt(String alertId) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> !delivered(alertId).isEmpty());
+    JsonPath history = history(alertId);
+    assertThat(history.getInt("level_reached")).as("still at the first level").isEqualTo(1);
+    return Instant.parse(history.getString("next_step_at"));
+  }
+
   @Test
   void after_the_clock_ended_late_no_further_level_reaches_the_webhook() {
     String ticket = "ESC-" + UUID.randomUUID();
     String warning = ticket + "/first_response/1/sla.warning/0.75";
     String ended = ticket + "/first_response/1/sla.ended";
-    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "sla.warning", "/0.75"));
-    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "sla.breached", "/1.0"));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .ignoreExceptions()
-        .until(() -> delivered(breachId(ticket)).size() == 1 && delivered(warning).size() == 1);
+    writer.send(Topics.SLA_ALERTS, ticket, lifecycle(ticket, "sla.warning", "/0.75"));
+    writer.send(Topics.SLA_ALERTS, ticket, lifecycle(ticket, "sla.breached", "/1.0"));
+    Instant levelTwo = nextLevelAt(breachId(ticket));
+    nextLevelAt(warning);
 
-    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "sla.ended", ""));
+    writer.send(Topics.SLA_ALERTS, ticket, lifecycle(ticket, "sla.ended", ""));
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
@@ -206,33 +217,32 @@ class EscalationTest {
             () ->
                 history(breachId(ticket)).getString("state").equals("resolved")
                     && history(warning).getString("state").equals("resolved"));
+    assertThat(Instant.now()).as("the end came before level 2 was due").isBefore(levelTwo);
     assertThat(history(breachId(ticket)).getList("history.detail", String.class))
         .contains("the clock ended (met_late): " + ended);
-    // level 2 (the webhook) was due 2 s after level 1: it never comes, nor a second round
+    // level 2 (the webhook) was due 5 s after level 1, a second round after it: neither comes
     Awaitility.await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(4))
+        .during(Duration.between(Instant.now(), levelTwo.plusSeconds(3)))
+        .atMost(Duration.between(Instant.now(), levelTwo.plusSeconds(5)))
         .until(
             () ->
                 WebhookReceiverResource.receiver.received().stream()
                     .noneMatch(r -> r.body().contains("\"subject\":\"" + ticket + "\"")));
+    assertThat(history(breachId(ticket)).getInt("level_reached")).isEqualTo(1);
+    assertThat(history(warning).getInt("level_reached")).isEqualTo(1);
     // the end itself is audited and told to the target the clock's alerts reached (the console)
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
         .until(() -> history(ended).getString("state").equals("done"));
     assertThat(delivered(ended)).extracting(d -> d.get("target")).containsExactly("console");
-    assertThat(history(breachId(ticket)).getInt("level_reached")).isEqualTo(1);
   }
 
   @Test
   void a_snooze_holds_the_next_level_and_bad_durations_are_refused_by_field() {
     String ticket = "ESC-" + UUID.randomUUID();
-    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "sla.breached", "/1.0"));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .ignoreExceptions()
-        .until(() -> delivered(breachId(ticket)).size() == 1);
+    writer.send(Topics.SLA_ALERTS, ticket, lifecycle(ticket, "sla.breached", "/1.0"));
+    Instant levelTwo = nextLevelAt(breachId(ticket));
 
     Instant before = Instant.now();
     given()
@@ -243,17 +253,19 @@ class EscalationTest {
         .statusCode(200)
         .body("state", equalTo("snoozed"))
         .body("for", equalTo("PT30S"));
+    assertThat(before).as("snoozed before level 2 was due").isBefore(levelTwo);
 
-    // level 2 was due 2 s after level 1; snoozed, it waits
+    // level 2 was due 5 s after level 1; snoozed, it waits past that
     Awaitility.await()
-        .during(Duration.ofSeconds(4))
-        .atMost(Duration.ofSeconds(5))
+        .during(Duration.between(Instant.now(), levelTwo.plusSeconds(3)))
+        .atMost(Duration.between(Instant.now(), levelTwo.plusSeconds(5)))
         .until(
             () ->
                 WebhookReceiverResource.receiver.received().stream()
                     .noneMatch(r -> reachedWebhook(r, ticket)));
     JsonPath history = history(breachId(ticket));
     assertThat(history.getString("state")).isEqualTo("active");
+    assertThat(history.getInt("level_reached")).isEqualTo(1);
     assertThat(Instant.parse(history.getString("next_step_at")))
         .isAfterOrEqualTo(before.plusSeconds(30));
     assertThat(history.getList("history.event")).contains("snoozed");
