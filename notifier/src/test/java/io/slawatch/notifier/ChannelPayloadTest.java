@@ -38,7 +38,11 @@ class ChannelPayloadTest {
   }
 
   private static String alert(String ticket, String kind, String extra) {
-    String id = ticket + "/first_response/1/sla." + kind + (kind.equals("met") ? "" : "/1.0");
+    String id =
+        ticket
+            + "/first_response/1/sla."
+            + kind
+            + (kind.equals("met") || kind.equals("ended") ? "" : "/1.0");
     return """
         {"specversion":"1.0","id":"%1$s","source":"/slawatch/sla-timer","type":"sla.%2$s",
          "subject":"%3$s","time":"2026-11-24T10:00:00Z","datacontenttype":"application/json",
@@ -106,5 +110,64 @@ class ChannelPayloadTest {
         .isEqualTo("slawatch/" + ticket + "/first_response/1");
     JsonNode am = one(WebhookReceiverResource.alertmanager, ticket);
     assertThat(am.at("/0/endsAt").asText()).isNotEmpty();
+  }
+
+  @Test
+  void a_breach_that_ends_late_resolves_pagerduty_and_follows_up_on_slack_and_teams()
+      throws Exception {
+    String ticket = "T-" + UUID.randomUUID();
+    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "breached", ",\"threshold\":1.0"));
+    one(WebhookReceiverResource.slack, ticket);
+    one(WebhookReceiverResource.teams, ticket);
+    one(WebhookReceiverResource.pagerduty, ticket);
+
+    writer.send(
+        Topics.SLA_ALERTS,
+        ticket,
+        alert(
+            ticket,
+            "ended",
+            ",\"reason\":\"met_late\",\"met_at\":\"2026-11-24T11:10:00Z\",\"elapsed\":\"PT2H10M\","
+                + "\"terms\":\"1 hour, 24x7\""));
+
+    var pagerduty =
+        WebhookReceiverResource.pagerduty.await(
+            r -> r.body().contains(ticket) && r.body().contains("resolve"),
+            1,
+            Duration.ofSeconds(20));
+    JsonNode resolve = mapper.readTree(pagerduty.getFirst().body());
+    assertThat(resolve.get("event_action").asText()).isEqualTo("resolve");
+    assertThat(resolve.get("dedup_key").asText())
+        .isEqualTo("slawatch/" + ticket + "/first_response/1");
+
+    var slack =
+        WebhookReceiverResource.slack.await(
+            r -> r.body().contains(ticket) && r.body().contains("SLA ended"),
+            1,
+            Duration.ofSeconds(20));
+    JsonNode followUp = mapper.readTree(slack.getFirst().body());
+    assertThat(followUp.get("text").asText())
+        .isEqualTo(
+            "SLA ended: first response on ticket " + ticket + " (P1, acme): met 1 h 10 min late");
+    assertThat(followUp.at("/blocks/0/type").asText()).isEqualTo("section");
+
+    var teams =
+        WebhookReceiverResource.teams.await(
+            r -> r.body().contains(ticket) && r.body().contains("SLA ended"),
+            1,
+            Duration.ofSeconds(20));
+    JsonNode card = mapper.readTree(teams.getFirst().body());
+    assertThat(card.at("/attachments/0/content/body/0/text").asText())
+        .contains("met 1 h 10 min late")
+        .contains(ticket);
+
+    var alertmanager =
+        WebhookReceiverResource.alertmanager.await(
+            r -> r.body().contains(ticket) && r.body().contains("endsAt"),
+            1,
+            Duration.ofSeconds(20));
+    assertThat(mapper.readTree(alertmanager.getFirst().body()))
+        .extracting(a -> a.at("/labels/severity").asText())
+        .containsExactlyInAnyOrder("warning", "critical");
   }
 }

@@ -59,7 +59,9 @@ class EmailAndLanguageTest {
 
   private static Notification in(String language, AlertKind kind) {
     return new Notification(
-        alert(kind),
+        kind == AlertKind.ENDED
+            ? ended(io.slawatch.core.alert.EndReason.TICKET_SOLVED)
+            : alert(kind),
         "{}",
         "t",
         Optional.empty(),
@@ -85,7 +87,7 @@ class EmailAndLanguageTest {
     assertThat(AlertText.title(in("zh-TW", AlertKind.BREACHED)))
         .isEqualTo("SLA 違反：工單 T-42 的首次回應已逾期（P1，acme）");
     assertThat(AlertText.facts(in("pl", AlertKind.MET)))
-        .containsEntry("Trwało", "50m")
+        .containsEntry("Trwało", "50 min")
         .containsEntry("Poziom eskalacji", "2")
         .containsEntry("Potwierdź", "https://slawatch.example.com/ack");
     for (String language : List.of("en", "fr", "pl", "ro", "zh-TW")) {
@@ -98,8 +100,89 @@ class EmailAndLanguageTest {
         .isEqualTo("SLA met: first response on ticket T-42 (P1, acme)");
   }
 
+  private static SlaAlert ended(io.slawatch.core.alert.EndReason reason) {
+    SlaAlert breach = alert(AlertKind.BREACHED);
+    boolean late = reason == io.slawatch.core.alert.EndReason.MET_LATE;
+    return new SlaAlert(
+        AlertKind.ENDED,
+        breach.ticket(),
+        breach.customer(),
+        breach.plan(),
+        breach.priority(),
+        breach.clock(),
+        breach.cycle(),
+        Duration.ofHours(4),
+        breach.due(),
+        breach.due().plusSeconds(7200),
+        Optional.empty(),
+        late ? Optional.of(breach.due().plusSeconds(4200)) : Optional.empty(),
+        late ? Optional.of(Duration.ofMinutes(310)) : Optional.empty(),
+        Optional.of(reason),
+        Optional.of("4 business hours"),
+        java.util.Set.of());
+  }
+
+  private static Notification forEngineer(SlaAlert alert, String language) {
+    return new Notification(
+        alert,
+        "{}",
+        "t",
+        Optional.empty(),
+        Locale.forLanguageTag(language),
+        Locale.forLanguageTag("pl"),
+        Optional.of(java.time.ZoneId.of("America/New_York")),
+        Optional.of(java.time.ZoneId.of("Europe/Warsaw")),
+        1,
+        Optional.empty(),
+        Optional.empty());
+  }
+
   @Test
-  void a_breach_is_mailed_to_the_designated_engineer_first_in_the_customers_language()
+  void
+      an_ended_clock_says_how_it_ended_in_the_engineers_language_with_both_zones_and_the_plans_words() {
+    var metLate = io.slawatch.core.alert.EndReason.MET_LATE;
+    assertThat(AlertText.title(forEngineer(ended(metLate), "en")))
+        .isEqualTo("SLA ended: first response on ticket T-42 (P1, acme): met 1 h 10 min late");
+    assertThat(AlertText.title(forEngineer(ended(metLate), "fr")))
+        .isEqualTo(
+            "SLA clos : première réponse sur le ticket T-42 (P1, acme) : respecté avec 1 h 10 min"
+                + " de retard");
+    assertThat(AlertText.title(forEngineer(ended(metLate), "pl")))
+        .endsWith("dotrzymane z opóźnieniem 1 godz. 10 min");
+    assertThat(AlertText.title(forEngineer(ended(metLate), "ro")))
+        .endsWith("respectat cu o întârziere de 1 h 10 min");
+    assertThat(AlertText.title(forEngineer(ended(metLate), "zh-TW"))).endsWith("逾期 1 小時 10 分鐘 後達成");
+    var solved = io.slawatch.core.alert.EndReason.TICKET_SOLVED;
+    assertThat(AlertText.title(forEngineer(ended(solved), "en"))).endsWith(": ticket solved");
+    assertThat(AlertText.title(forEngineer(ended(solved), "fr"))).endsWith(": ticket résolu");
+    assertThat(AlertText.title(forEngineer(ended(solved), "pl")))
+        .endsWith(": zgłoszenie rozwiązane");
+    assertThat(AlertText.title(forEngineer(ended(solved), "ro"))).endsWith(": tichet rezolvat");
+    assertThat(AlertText.title(forEngineer(ended(solved), "zh-TW"))).endsWith("：工單已解決");
+    for (var reason : io.slawatch.core.alert.EndReason.values()) {
+      for (String language : List.of("en", "fr", "pl", "ro", "zh-TW")) {
+        assertThat(AlertText.title(forEngineer(ended(reason), language)))
+            .as(language + " " + reason)
+            .doesNotContain(reason.wireName());
+      }
+    }
+
+    var facts = AlertText.facts(forEngineer(ended(metLate), "en"));
+    assertThat(facts)
+        .containsEntry("Customer's language", "pl")
+        .containsEntry("Commitment", "first response within 4 business hours")
+        .containsEntry("Was due", "2026-11-24 05:00 (America/New_York)")
+        .containsEntry("Customer's time", "2026-11-24 11:00 (Europe/Warsaw)")
+        .containsEntry("Outcome", "met 1 h 10 min late")
+        .containsEntry("Late", "1 h 10 min");
+    assertThat(AlertText.facts(in("en", AlertKind.BREACHED)))
+        .as("without terms, the target's duration; without zones, UTC")
+        .containsEntry("Commitment", "first response within 1 h")
+        .containsEntry("Due", "2026-11-24 10:00 (UTC)");
+  }
+
+  @Test
+  void a_breach_is_mailed_to_the_designated_engineer_first_each_reading_their_own_language()
       throws Exception {
     Config config = ConfigProvider.getConfig();
     String customer = "fr-" + UUID.randomUUID();
@@ -146,8 +229,14 @@ class EmailAndLanguageTest {
                 + ")");
     assertThat(first.getHeader("X-Slawatch-Alert")[0])
         .isEqualTo(ticket + "/first_response/1/sla.breached/1.0");
+    assertThat(mails.get(1).getSubject())
+        .as("the leads' target reads English, whatever the policy's language")
+        .startsWith("[slawatch] SLA breached: first response overdue on ticket " + ticket);
     String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(first);
     assertThat(body).contains("Priorit").contains("Acquitter").contains(ticket);
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.get(1)))
+        .contains("Customer's language: fr")
+        .contains("Customer's time: 2026-11-24 11:00 (Europe/Paris)");
   }
 
   private static List<MimeMessage> mailsAbout(String ticket) {

@@ -23,6 +23,10 @@ public interface AckConfig {
   @WithDefault("P7D")
   Duration linkValidity();
 
+  /** The longest snooze {@code POST /api/v1/alerts/{id}/snooze} accepts. */
+  @WithDefault("P1D")
+  Duration maxSnooze();
+
   /** Whether {@code POST /api/v1/alerts/{id}/ack} needs a bearer token (off only in tests). */
   @WithDefault("true")
   boolean authEnabled();
@@ -33,7 +37,7 @@ public interface AckConfig {
   interface Token {
     String token();
 
-    /** Roles: {@code ack} (acknowledge), {@code read} (delivery history). */
+    /** Roles: {@code ack} (acknowledge, snooze), {@code read} (delivery history). */
     @WithDefault("ack,read")
     List<String> roles();
   }

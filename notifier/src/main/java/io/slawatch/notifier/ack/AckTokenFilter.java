@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Bearer tokens for the alert API: acknowledging by {@code POST} needs the role {@code ack},
- * reading an alert's history {@code read}. The signed-link {@code GET .../ack} carries its own
+ * Bearer tokens for the alert API: acknowledging and snoozing by {@code POST} need the role {@code
+ * ack}, reading an alert's history {@code read}. The signed link ({@code GET .../ack} and the
+ * {@code POST} of its confirmation form, both with {@code expires} and {@code sig}) carries its own
  * proof and needs no token; health and metrics are open.
  */
 public class AckTokenFilter {
@@ -37,7 +38,12 @@ public class AckTokenFilter {
     if (!path.startsWith("/api/v1/alerts/")) {
       return Optional.empty();
     }
-    boolean link = request.getMethod().equals("GET") && path.endsWith("/ack");
+    // the signed link (its page, and its form posted back) carries its own proof, checked by the
+    // resource; a POST without the link's signature needs a token
+    boolean link =
+        path.endsWith("/ack")
+            && (request.getMethod().equals("GET")
+                || request.getUriInfo().getQueryParameters().containsKey("sig"));
     if (link || !config.authEnabled()) {
       return Optional.empty();
     }

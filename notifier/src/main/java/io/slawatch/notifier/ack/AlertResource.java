@@ -1,7 +1,10 @@
 package io.slawatch.notifier.ack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.notifier.escalation.Escalations;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,46 +15,176 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Acknowledging an alert stops its escalation: {@code POST /api/v1/alerts/{id}/ack} with a bearer
- * token, or the signed link a message carries ({@code GET}, so it works from a mail client or a
- * chat). {@code GET /api/v1/alerts/{id}} shows the escalation and every delivery outcome. Alert ids
- * contain slashes ({@code ticket/clock/cycle/kind}); they may be sent as they are or encoded.
+ * token, or the signed link a message carries ({@code GET} shows a confirmation page whose form
+ * {@code POST}s the link back: only that acknowledges). {@code POST /api/v1/alerts/{id}/snooze}
+ * holds it. {@code GET /api/v1/alerts/{id}} shows the escalation and every delivery outcome. Alert
+ * ids contain slashes ({@code ticket/clock/cycle/kind}); they may be sent as they are or encoded.
  */
 @Path("/api/v1/alerts")
 @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
 public class AlertResource {
   private final Escalations escalations;
   private final AckLinks links;
+  private final AckConfig config;
+  private final ObjectMapper mapper;
 
-  AlertResource(Escalations escalations, AckLinks links) {
+  AlertResource(Escalations escalations, AckLinks links, AckConfig config, ObjectMapper mapper) {
     this.escalations = escalations;
     this.links = links;
+    this.config = config;
+    this.mapper = mapper;
   }
 
+  /**
+   * Acknowledges: with a bearer token (role {@code ack}), or, when it carries the signed link's
+   * {@code expires} and {@code sig}, as the link's confirmation form posts it.
+   */
   @POST
   @Path("{id: .+}/ack")
-  public Uni<Response> acknowledge(@PathParam("id") String id, @Context SecurityContext security) {
-    String by =
-        security != null && security.getUserPrincipal() != null
-            ? security.getUserPrincipal().getName()
-            : "api";
-    return acknowledge(id, by);
+  public Uni<Response> acknowledge(
+      @PathParam("id") String id,
+      @QueryParam("expires") Long expires,
+      @QueryParam("sig") String signature,
+      @Context SecurityContext security) {
+    if (signature != null) {
+      return links
+          .refusal(id, expires == null ? 0 : expires, signature)
+          .map(why -> Uni.createFrom().item(problem(403, "bad-ack-link", why)))
+          .orElseGet(() -> acknowledge(id, "link"));
+    }
+    return acknowledge(id, by(security));
   }
 
+  /**
+   * The signed link a message carries: a confirmation page whose form posts the link back. It does
+   * not acknowledge: mail scanners and chat previews fetch links nobody clicked.
+   */
   @GET
   @Path("{id: .+}/ack")
-  public Uni<Response> acknowledgeByLink(
+  @Produces({MediaType.TEXT_HTML, "application/problem+json"})
+  public Uni<Response> confirmationPage(
       @PathParam("id") String id,
       @QueryParam("expires") long expires,
       @QueryParam("sig") String signature) {
-    return links
-        .refusal(id, expires, signature)
-        .map(why -> Uni.createFrom().item(problem(403, "bad-ack-link", why)))
-        .orElseGet(() -> acknowledge(id, "link"));
+    Optional<String> refusal = links.refusal(id, expires, signature);
+    if (refusal.isPresent()) {
+      return Uni.createFrom().item(problem(403, "bad-ack-link", refusal.get()));
+    }
+    return escalations
+        .history(id)
+        .map(
+            found ->
+                found
+                    .map(
+                        h ->
+                            Response.ok(AckPage.html(id, h.state(), expires, signature))
+                                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                                .header("Cache-Control", "no-store")
+                                .header("Referrer-Policy", "no-referrer")
+                                .build())
+                    .orElseGet(
+                        () -> problem(404, "unknown-alert", "no escalation for alert " + id)));
+  }
+
+  /**
+   * Holds the alert's escalation: its next step runs no earlier than the duration from now ({@code
+   * {"duration":"PT30M"}} or {@code ?for=PT30M}; more than nothing, at most {@code
+   * slawatch.notifier.ack.max-snooze}, a day).
+   */
+  @POST
+  @Path("{id: .+}/snooze")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Uni<Response> snooze(
+      @PathParam("id") String id,
+      @QueryParam("for") String forParam,
+      @Context SecurityContext security,
+      String body) {
+    String field = forParam != null ? "for" : "duration";
+    String text = forParam;
+    if (text == null) {
+      if (body == null || body.isBlank()) {
+        return Uni.createFrom()
+            .item(
+                invalid(
+                    "duration",
+                    "send {\"duration\":\"PT30M\"} or ?for=PT30M (ISO-8601, at most "
+                        + config.maxSnooze()
+                        + ")"));
+      }
+      try {
+        JsonNode json = mapper.readTree(body);
+        JsonNode duration = json == null ? null : json.get("duration");
+        if (duration == null || !duration.isTextual()) {
+          return Uni.createFrom()
+              .item(invalid("duration", "an ISO-8601 duration text like \"PT30M\" is required"));
+        }
+        text = duration.asText();
+      } catch (java.io.IOException e) {
+        return Uni.createFrom()
+            .item(invalid("duration", "the body is not JSON: " + e.getMessage()));
+      }
+    }
+    Duration duration;
+    try {
+      duration = Duration.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return Uni.createFrom()
+          .item(invalid(field, "\"" + text + "\" is not an ISO-8601 duration like PT30M"));
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      return Uni.createFrom().item(invalid(field, "must be more than nothing"));
+    }
+    if (duration.compareTo(config.maxSnooze()) > 0) {
+      return Uni.createFrom()
+          .item(invalid(field, "must be at most " + config.maxSnooze() + ", was " + duration));
+    }
+    String by = by(security);
+    return escalations
+        .snooze(id, duration, by)
+        .map(
+            outcome ->
+                switch (outcome) {
+                  case SNOOZED ->
+                      Response.ok(
+                              Map.of(
+                                  "alert",
+                                  id,
+                                  "state",
+                                  "snoozed",
+                                  "for",
+                                  duration.toString(),
+                                  "by",
+                                  by))
+                          .build();
+                  case ALREADY_OVER ->
+                      problem(409, "not-running", "the escalation of " + id + " is already over");
+                  case UNKNOWN -> problem(404, "unknown-alert", "no escalation for alert " + id);
+                });
+  }
+
+  private static String by(SecurityContext security) {
+    return security != null && security.getUserPrincipal() != null
+        ? security.getUserPrincipal().getName()
+        : "api";
+  }
+
+  static Response invalid(String field, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "https://slawatch.io/problems/invalid-request");
+    body.put("title", "the request is not valid");
+    body.put("status", 400);
+    body.put("detail", field + ": " + detail);
+    body.put("errors", List.of(Map.of("field", field, "message", detail)));
+    return Response.status(400).type("application/problem+json").entity(body).build();
   }
 
   private Uni<Response> acknowledge(String id, String by) {
@@ -85,6 +218,7 @@ public class AlertResource {
                           body.put("level_reached", h.levelReached());
                           h.nextStepAt().ifPresent(t -> body.put("next_step_at", t.toString()));
                           h.acknowledgedBy().ifPresent(b -> body.put("acknowledged_by", b));
+                          h.snoozedUntil().ifPresent(t -> body.put("snoozed_until", t.toString()));
                           body.put(
                               "history",
                               h.audit().stream()

@@ -3,6 +3,7 @@ package io.slawatch.notifier.channel;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.service.tracing.Tracing;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,10 @@ import java.util.Optional;
  * @param target the name of the policy target (the channel's name under the default policy)
  * @param address where the target is reached on its channel when that is per target (an e-mail
  *     address); the channel's configured destination otherwise
- * @param language the customer's language, for the message's words
+ * @param language the language the target reads (the target's, else its policy's, else English)
+ * @param customerLanguage the customer's language, shown as a fact
+ * @param zone the zone the target reads times in (UTC when absent)
+ * @param customerZone the customer's zone, when the notifier knows the customer
  * @param level the escalation level (1 for the first step)
  * @param ackUrl a signed link that acknowledges the alert, when the notifier has a public URL
  * @param traceparent the W3C trace context of this delivery: HTTP channels send it on
@@ -28,6 +32,9 @@ public record Notification(
     String target,
     Optional<String> address,
     Locale language,
+    Locale customerLanguage,
+    Optional<ZoneId> zone,
+    Optional<ZoneId> customerZone,
     int level,
     Optional<URI> ackUrl,
     Optional<String> traceparent) {
@@ -37,8 +44,35 @@ public record Notification(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(customerLanguage, "customerLanguage");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(customerZone, "customerZone");
     Objects.requireNonNull(ackUrl, "ackUrl");
     Objects.requireNonNull(traceparent, "traceparent");
+  }
+
+  /** A notification read in {@code language}, about a customer reading it too, in UTC. */
+  public Notification(
+      SlaAlert alert,
+      String cloudEvent,
+      String target,
+      Optional<String> address,
+      Locale language,
+      int level,
+      Optional<URI> ackUrl,
+      Optional<String> traceparent) {
+    this(
+        alert,
+        cloudEvent,
+        target,
+        address,
+        language,
+        language,
+        Optional.empty(),
+        Optional.empty(),
+        level,
+        ackUrl,
+        traceparent);
   }
 
   /** {@code headers} plus the W3C {@code traceparent} of this delivery, when it is traced. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.plan.PlanCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
@@ -22,6 +23,16 @@ public class CoreProducers {
   CustomerCodec customerCodec(ObjectMapper mapper) {
     // customer calendars are sla-timer's business; the notifier only reads them to validate
     return new CustomerCodec(mapper, CalendarReader.relativeTo(Path.of(".")));
+  }
+
+  /**
+   * The plans alerts name (the sla-core presets): routing reads their entitlements, e.g. a plan
+   * served by US persons only.
+   */
+  @Produces
+  @ApplicationScoped
+  PlanCatalog plans() {
+    return PlanCatalog.presets();
   }
 
   @Produces

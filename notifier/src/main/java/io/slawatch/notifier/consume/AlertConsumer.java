@@ -2,6 +2,7 @@ package io.slawatch.notifier.consume;
 
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.notifier.customer.CustomerDirectory;
 import io.slawatch.notifier.escalation.EscalationRunner;
 import io.slawatch.notifier.escalation.Escalations;
@@ -22,9 +23,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns each alert of {@code sla.alerts.v1} into an escalation of the first policy that matches it
- * (once per alert id: a re-fire or a redelivery starts nothing new); an {@code sla.met} alert also
- * ends the escalations still running for its clock. The offset is committed after the escalation is
- * stored; the escalation loop delivers it.
+ * (once per alert id: a re-fire or a redelivery starts nothing new), or the fallback target when
+ * none does; a closing alert ({@code sla.met}, {@code sla.ended}) also stops every escalation still
+ * running for its clock. The plan's entitlements count in routing (US persons only). The offset is
+ * committed after the escalation is stored; the escalation loop delivers it.
  */
 @ApplicationScoped
 public class AlertConsumer {
@@ -35,18 +37,21 @@ public class AlertConsumer {
   private final CustomerDirectory customers;
   private final Escalations escalations;
   private final EscalationRunner runner;
+  private final PlanCatalog plans;
 
   AlertConsumer(
       SlaAlertCodec codec,
       PolicyBook book,
       CustomerDirectory customers,
       Escalations escalations,
-      EscalationRunner runner) {
+      EscalationRunner runner,
+      PlanCatalog plans) {
     this.codec = codec;
     this.book = book;
     this.customers = customers;
     this.escalations = escalations;
     this.runner = runner;
+    this.plans = plans;
   }
 
   /** A poll of alerts at a time ({@code batch=true}), begun in one transaction. */
@@ -75,10 +80,12 @@ public class AlertConsumer {
               for (int i = 0; i < alerts.size(); i++) {
                 SlaAlert alert = alerts.get(i);
                 CustomerFacts customer =
-                    facts.getOrDefault(alert.customer().value(), CustomerFacts.UNKNOWN);
+                    facts
+                        .getOrDefault(alert.customer().value(), CustomerFacts.UNKNOWN)
+                        .under(plans.find(alert.plan()));
                 begins.add(
                     new Escalations.Begin(
-                        alert, valid.get(i), book.route(alert, customer), traces.get(i)));
+                        alert, valid.get(i), book.routeOrFallback(alert, customer), traces.get(i)));
               }
               return escalations.beginAll(begins);
             })

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What the notifier knows of customers (materialized from {@code customer.events.v1}): their
- * language, designated engineer and US-persons-only flag. An unknown customer gets English, no
- * designated engineer and no restriction.
+ * language, zone, designated engineer and US-persons-only flag. An unknown customer gets English,
+ * no zone, no designated engineer and no restriction.
  */
 @ApplicationScoped
 public class CustomerDirectory {
@@ -78,6 +78,7 @@ public class CustomerDirectory {
   static CustomerFacts factsOf(Customer customer) {
     return new CustomerFacts(
         Locale.forLanguageTag(customer.language()),
+        Optional.of(customer.zone()),
         customer.designatedEngineer(),
         customer.usPersonsOnly(),
         customer.region());

@@ -6,6 +6,7 @@ import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.Decision;
+import io.slawatch.notifier.policy.Policy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -21,8 +22,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -93,8 +97,10 @@ public class Deliveries {
 
   /** The keys ({@link Outcome#key()}) of the deliveries already recorded for these alerts. */
   Uni<Set<String>> recorded(Collection<String> alertIds) {
+    // a target skipped before is decided again (a step waiting for an on-call window runs again)
     return pool.preparedQuery(
-            "select alert_id, target, level, round from delivery where alert_id = any($1)")
+            "select alert_id, target, level, round from delivery where alert_id = any($1)"
+                + " and status <> 'skipped'")
         .execute(Tuple.of(alertIds.toArray(String[]::new)))
         .map(
             rows -> {
@@ -109,6 +115,40 @@ public class Deliveries {
   }
 
   /**
+   * The targets earlier (not closing) alerts of these clocks were delivered to, by clock id ({@code
+   * ticket/clock/cycle}): who hears how each clock ended.
+   */
+  Uni<Map<String, Set<String>>> notifiedTargets(Collection<SlaAlert> closing) {
+    if (closing.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return pool.preparedQuery(
+            "select distinct e.ticket_id, e.clock, e.cycle, d.target from escalation e"
+                + " join unnest($1::text[], $2::text[], $3::int[]) as k(t, c, y)"
+                + " on e.ticket_id = k.t and e.clock = k.c and e.cycle = k.y"
+                + " join delivery d on d.alert_id = e.alert_id"
+                + " where d.status = 'delivered'"
+                + " and e.alert_id not like '%/sla.met' and e.alert_id not like '%/sla.ended'")
+        .execute(
+            Tuple.of(
+                closing.stream().map(a -> a.ticket().value()).toArray(String[]::new),
+                closing.stream().map(a -> a.clock().wireName()).toArray(String[]::new),
+                closing.stream().map(SlaAlert::cycle).toArray(Integer[]::new)))
+        .map(
+            rows -> {
+              Map<String, Set<String>> byClock = new HashMap<>();
+              for (Row row : rows) {
+                byClock
+                    .computeIfAbsent(
+                        row.getString(0) + "/" + row.getString(1) + "/" + row.getInteger(2),
+                        k -> new HashSet<>())
+                    .add(row.getString(3));
+              }
+              return byClock;
+            });
+  }
+
+  /**
    * Carries out one decision, unless {@code recorded} shows it was carried out before (a step run
    * again after a crash): emits its outcome, or nothing.
    */
@@ -116,6 +156,7 @@ public class Deliveries {
       SlaAlert alert,
       String cloudEvent,
       Decision decision,
+      Policy policy,
       int level,
       int round,
       CustomerFacts customer,
@@ -143,7 +184,10 @@ public class Deliveries {
                 cloudEvent,
                 target,
                 notify.address(),
+                decision.target().language().or(policy::language).orElse(Locale.ENGLISH),
                 customer.language(),
+                decision.target().readsTimesIn(),
+                customer.zone(),
                 level,
                 links.forAlert(alert.id()),
                 Optional.ofNullable(traceparent));
@@ -239,7 +283,9 @@ public class Deliveries {
             "insert into delivery (alert_id, target, channel, level, round, status, attempts,"
                 + " detail, handled_at) select * from unnest($1::text[], $2::text[], $3::text[],"
                 + " $4::int[], $5::int[], $6::text[], $7::int[], $8::text[], $9::timestamptz[])"
-                + " on conflict do nothing")
+                + " on conflict (alert_id, target, level, round) do update set status ="
+                + " excluded.status, attempts = excluded.attempts, detail = excluded.detail,"
+                + " handled_at = excluded.handled_at where delivery.status = 'skipped'")
         .execute(
             Tuple.from(
                 new Object[] {

@@ -14,6 +14,13 @@ public interface EscalationConfig {
    */
   Optional<String> policyFile();
 
+  /**
+   * The target of last resort (a target of the policy file, or a channel's name without one): an
+   * alert no policy matches, and a step none of whose targets can take the alert in a policy
+   * without its own {@code fallback}, go to it.
+   */
+  Optional<String> fallback();
+
   /** How often the escalation loop looks for steps that are due. */
   @WithDefault("200ms")
   Duration pollInterval();

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.notifier.customer.CustomerDirectory;
 import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.Policy;
@@ -55,6 +56,7 @@ public class EscalationRunner {
   private final Vertx vertx;
   private final Clock clock;
   private final Tracing tracing;
+  private final PlanCatalog plans;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private long periodic = -1;
@@ -69,7 +71,8 @@ public class EscalationRunner {
       EscalationConfig config,
       Vertx vertx,
       Clock clock,
-      Tracing tracing) {
+      Tracing tracing,
+      PlanCatalog plans) {
     this.pool = pool;
     this.book = book;
     this.customers = customers;
@@ -80,6 +83,7 @@ public class EscalationRunner {
     this.vertx = vertx;
     this.clock = clock;
     this.tracing = tracing;
+    this.plans = plans;
   }
 
   void start(@Observes StartupEvent started) {
@@ -161,28 +165,35 @@ public class EscalationRunner {
             });
   }
 
-  /** What one claimed step came to: its outcomes and what comes after it. */
+  /** What one claimed step came to: its outcomes, what comes after it, and extra audit entries. */
   private record StepResult(
       String alertId,
       List<Deliveries.Outcome> outcomes,
       StepRun.Next next,
       int level,
-      String why) {}
+      String why,
+      List<Audit.Entry> audit) {}
 
   /**
-   * Runs a batch of claimed steps: the customers and the deliveries already recorded are read once
-   * for the batch, the steps run concurrently (each its decisions in order), and their outcomes and
-   * the escalations' moves are written in one transaction.
+   * Runs a batch of claimed steps: the customers, the deliveries already recorded and, for closing
+   * alerts, the targets their clocks reached are read once for the batch, the steps run
+   * concurrently (each its decisions in order), and their outcomes and the escalations' moves are
+   * written in one transaction.
    */
   private Uni<Integer> run(List<Claimed> claimed) {
     Set<String> customerIds = new LinkedHashSet<>();
     claimed.forEach(c -> customerIds.add(c.customer()));
+    Map<String, SlaAlert> alerts = new java.util.HashMap<>();
+    claimed.forEach(
+        c -> alerts.put(c.alertId(), codec.decode(c.payload().getBytes(StandardCharsets.UTF_8))));
     Uni<Map<String, CustomerFacts>> facts = customers.facts(customerIds);
     Uni<Set<String>> recorded =
         deliveries.recorded(claimed.stream().map(Claimed::alertId).toList());
+    Uni<Map<String, Set<String>>> notified =
+        deliveries.notifiedTargets(alerts.values().stream().filter(SlaAlert::closes).toList());
     return Uni.combine()
         .all()
-        .unis(facts, recorded)
+        .unis(facts, recorded, notified)
         .asTuple()
         .flatMap(
             known ->
@@ -190,19 +201,32 @@ public class EscalationRunner {
                     .iterable(claimed)
                     .onItem()
                     .transformToUni(
-                        c ->
-                            runStep(
-                                c,
-                                known.getItem1().getOrDefault(c.customer(), CustomerFacts.UNKNOWN),
-                                known.getItem2()))
+                        c -> {
+                          SlaAlert alert = alerts.get(c.alertId());
+                          CustomerFacts customer =
+                              known
+                                  .getItem1()
+                                  .getOrDefault(c.customer(), CustomerFacts.UNKNOWN)
+                                  .under(plans.find(alert.plan()));
+                          return runStep(
+                              c,
+                              alert,
+                              customer,
+                              known.getItem2(),
+                              known.getItem3().getOrDefault(alert.clockId(), Set.of()));
+                        })
                     .merge(config.concurrency())
                     .collect()
                     .asList())
         .flatMap(results -> record(results).replaceWith(results.size()));
   }
 
-  private Uni<StepResult> runStep(Claimed claimed, CustomerFacts customer, Set<String> recorded) {
-    SlaAlert alert = codec.decode(claimed.payload().getBytes(StandardCharsets.UTF_8));
+  private Uni<StepResult> runStep(
+      Claimed claimed,
+      SlaAlert alert,
+      CustomerFacts customer,
+      Set<String> recorded,
+      Set<String> notified) {
     Optional<Policy> policy = book.policy(claimed.policy());
     if (policy.isEmpty() || claimed.step() >= policy.get().steps().size()) {
       return Uni.createFrom()
@@ -212,11 +236,37 @@ public class EscalationRunner {
                   List.of(),
                   new StepRun.Next.Done(),
                   0,
-                  "policy " + claimed.policy() + " no longer has this step"));
+                  "policy " + claimed.policy() + " no longer has this step",
+                  List.of()));
     }
+    Instant now = clock.instant();
     StepRun run =
-        book.run(policy.get(), claimed.step(), claimed.round(), clock.instant(), alert, customer);
-    metrics.levelReached(claimed.policy(), run.level());
+        alert.closes()
+            ? book.close(policy.get(), notified, now, alert, customer)
+            : book.run(policy.get(), claimed.step(), claimed.round(), now, alert, customer);
+    if (!alert.closes()) {
+      metrics.levelReached(claimed.policy(), run.level());
+    }
+    List<Audit.Entry> audit = new ArrayList<>();
+    run.unroutable()
+        .ifPresent(
+            u -> {
+              metrics.unroutable(claimed.policy(), u.reason());
+              LOG.warnf(
+                  "alert %s, policy %s, level %d: no target can take it (%s): %s",
+                  claimed.alertId(), claimed.policy(), run.level(), u.reason(), u.detail());
+              audit.add(
+                  new Audit.Entry(
+                      claimed.alertId(),
+                      now,
+                      "unroutable",
+                      null,
+                      null,
+                      run.level(),
+                      run.round(),
+                      null,
+                      u.reason() + ": " + u.detail()));
+            });
     // the step continues the trace the alert came with (or starts one)
     Span span = tracing.start("notifier escalate", SpanKind.CONSUMER, claimed.traceparent());
     span.setAttribute("slawatch.alert", claimed.alertId());
@@ -231,6 +281,7 @@ public class EscalationRunner {
                     alert,
                     claimed.payload(),
                     decision,
+                    policy.get(),
                     run.level(),
                     run.round(),
                     customer,
@@ -247,7 +298,8 @@ public class EscalationRunner {
                     outcomes.stream().flatMap(Optional::stream).toList(),
                     run.next(),
                     run.level(),
-                    "every step and round ran"));
+                    alert.closes() ? "the clock's end was announced" : "every step and round ran",
+                    audit));
   }
 
   /** The outcomes, the moves to next steps and the ends of a batch, in one transaction. */
@@ -283,8 +335,13 @@ public class EscalationRunner {
             Deliveries.recordAll(conn, outcomes)
                 .flatMap(
                     done ->
+                        Audit.writeAll(
+                            conn, results.stream().flatMap(r -> r.audit().stream()).toList()))
+                .flatMap(
+                    done ->
                         conn.preparedQuery(
-                                "update escalation e set step = m.s, round = m.r, next_at = m.n,"
+                                "update escalation e set step = m.s, round = m.r,"
+                                    + " next_at = greatest(m.n, coalesce(e.snoozed_until, m.n)),"
                                     + " level_reached = greatest(e.level_reached, m.l),"
                                     + " updated_at = $6 from unnest($1::text[], $2::int[],"
                                     + " $3::int[], $4::timestamptz[], $5::int[]) as m(a, s, r, n, l)"

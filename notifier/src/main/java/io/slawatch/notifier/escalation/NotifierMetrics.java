@@ -10,7 +10,8 @@ import java.time.Duration;
  * {@code slawatch_notifications_total} (by channel and outcome: delivered, failed, skipped), {@code
  * slawatch_notification_delivery_seconds} (alert time to delivered), {@code
  * slawatch_escalation_level_reached_total} (by policy and level) and {@code
- * slawatch_notifications_dead_lettered_total}. No alert or ticket id is a label.
+ * slawatch_notifications_dead_lettered_total} and {@code slawatch_notifier_unroutable_total}. No
+ * alert or ticket id is a label.
  */
 @ApplicationScoped
 public class NotifierMetrics {
@@ -58,9 +59,17 @@ public class NotifierMetrics {
         .increment();
   }
 
-  void unrouted() {
-    Counter.builder("slawatch_alerts_unrouted")
-        .description("Alerts no policy matched")
+  /**
+   * {@code slawatch_notifier_unroutable_total}: an alert no policy matched ({@code policy=""},
+   * {@code reason="no_policy"}) or a step none of whose targets could take it ({@code reason}: why
+   * they could not, e.g. {@code off_duty}, {@code us_persons_only}).
+   */
+  void unroutable(String policy, String reason) {
+    Counter.builder("slawatch_notifier_unroutable")
+        .description(
+            "Alerts or escalation steps no target could take (sent to a fallback, waiting, or not sent)")
+        .tag("policy", policy)
+        .tag("reason", reason)
         .register(registry)
         .increment();
   }

@@ -36,7 +36,8 @@ public class PolicyProducer {
   PolicyBook policies(EscalationConfig config, Channels channels) {
     if (config.policyFile().isEmpty()) {
       LOG.info("no policy file: every alert goes to every enabled channel once");
-      return PolicyBook.everyChannel(java.util.List.copyOf(channels.byName().keySet()));
+      return withFallback(
+          PolicyBook.everyChannel(java.util.List.copyOf(channels.byName().keySet())), config);
     }
     Path file = Path.of(config.policyFile().get());
     try {
@@ -45,11 +46,20 @@ public class PolicyProducer {
           new PolicyReader(channels.byName().keySet(), CalendarReader.relativeTo(dir))
               .read(Files.readString(file));
       LOG.infof("policies from %s: %s", file, book.policies().stream().map(p -> p.name()).toList());
-      return book;
+      return withFallback(book, config);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the policy file " + file, e);
     } catch (RuntimeException e) {
       throw new IllegalStateException("policy file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static PolicyBook withFallback(PolicyBook book, EscalationConfig config) {
+    try {
+      return book.withFallback(config.fallback().filter(name -> !name.isBlank()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "slawatch.notifier.escalation.fallback: " + e.getMessage(), e);
     }
   }
 

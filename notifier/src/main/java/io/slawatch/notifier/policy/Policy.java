@@ -1,19 +1,43 @@
 package io.slawatch.notifier.policy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A routing and escalation policy: the alerts it takes, and an ordered chain of steps run one after
  * the other (each notifying its targets, then waiting), the whole chain {@code rounds} times,
- * stopped by an acknowledgement or by the clock being met.
+ * stopped by an acknowledgement or by the clock's closing alert.
  *
  * @param pageAnytime notify targets outside their on-call hours too (a 24x7 plan's policy)
+ * @param language the language of its messages for targets without one (else English)
+ * @param fallback the target a step with no eligible or on-call target goes to (else the global
+ *     one)
+ * @param whenUnroutable what a step with no eligible or on-call target does
  */
-public record Policy(String name, Match match, List<Step> steps, int rounds, boolean pageAnytime) {
+public record Policy(
+    String name,
+    Match match,
+    List<Step> steps,
+    int rounds,
+    boolean pageAnytime,
+    Optional<Locale> language,
+    Optional<String> fallback,
+    WhenUnroutable whenUnroutable) {
+
+  /** A step nobody can take: to the fallback target, or wait for the next on-call window. */
+  public enum WhenUnroutable {
+    FALLBACK,
+    WAIT
+  }
+
   public Policy {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(fallback, "fallback");
+    Objects.requireNonNull(whenUnroutable, "whenUnroutable");
     steps = List.copyOf(steps);
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("policy " + name + " has no step");
@@ -21,5 +45,17 @@ public record Policy(String name, Match match, List<Step> steps, int rounds, boo
     if (rounds < 1) {
       throw new IllegalArgumentException("policy " + name + " runs at least one round");
     }
+  }
+
+  public Policy(String name, Match match, List<Step> steps, int rounds, boolean pageAnytime) {
+    this(
+        name,
+        match,
+        steps,
+        rounds,
+        pageAnytime,
+        Optional.empty(),
+        Optional.empty(),
+        WhenUnroutable.FALLBACK);
   }
 }

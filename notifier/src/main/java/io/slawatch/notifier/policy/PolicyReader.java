@@ -7,14 +7,18 @@ import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.Tree;
 import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.customer.Customer;
 import io.slawatch.core.ticket.Priority;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +35,15 @@ import java.util.Set;
  *   l2-pager: {channel: pagerduty, us_person: true}
  *   designated: {channel: email, designated_engineer: true}
  *   oncall-emea: {channel: pagerduty, region: emea}
+ *   duty-manager: {channel: email, address: duty@example.com, language: fr, zone: Europe/Paris}
  * policies:
  *   - name: breaches
  *     match: {types: [sla.breached], plans: [eurolinux-*], priorities: [P1, P2]}
  *     page_anytime: false
  *     rounds: 2
+ *     language: pl                 # targets without a language of their own
+ *     fallback: duty-manager       # a step none of whose targets can take the alert
+ *     when_unroutable: fallback    # or wait: for the next on-call window
  *     steps:
  *       - {notify: [designated, support-chat, l1-mail], wait: PT15M}
  *       - {notify: [l2-pager], wait: PT30M}
@@ -76,7 +84,14 @@ public final class PolicyReader {
         tree.asMapping()
             .allowOnly(
                 Set.of(
-                    "channel", "address", "designated_engineer", "us_person", "on_call", "region"));
+                    "channel",
+                    "address",
+                    "designated_engineer",
+                    "us_person",
+                    "on_call",
+                    "region",
+                    "language",
+                    "zone"));
     Tree channelTree = fields.require("channel");
     String channel = channelTree.text().trim();
     if (!channels.contains(channel)) {
@@ -91,7 +106,9 @@ public final class PolicyReader {
         fields.get("designated_engineer").map(Tree::bool).orElse(false),
         fields.get("us_person").map(Tree::bool).orElse(false),
         onCall,
-        fields.get("region").map(PolicyReader::region));
+        fields.get("region").map(PolicyReader::region),
+        fields.get("language").map(PolicyReader::language),
+        fields.get("zone").map(PolicyReader::zone));
   }
 
   private static String region(Tree tree) {
@@ -102,9 +119,36 @@ public final class PolicyReader {
     return region;
   }
 
+  private static Locale language(Tree tree) {
+    String tag = tree.text().trim();
+    if (!Customer.LANGUAGES.contains(tag)) {
+      throw tree.error(
+          "\"" + tag + "\" is not one of the messages' languages " + Customer.LANGUAGES);
+    }
+    return Locale.forLanguageTag(tag);
+  }
+
+  private static ZoneId zone(Tree tree) {
+    try {
+      return ZoneId.of(tree.text().trim());
+    } catch (DateTimeException e) {
+      throw tree.error("\"" + tree.text() + "\" is not a time zone like Europe/Warsaw");
+    }
+  }
+
   private static Policy policy(Tree tree, Map<String, Target> targets) {
     Tree.Mapping fields =
-        tree.asMapping().allowOnly(Set.of("name", "match", "steps", "rounds", "page_anytime"));
+        tree.asMapping()
+            .allowOnly(
+                Set.of(
+                    "name",
+                    "match",
+                    "steps",
+                    "rounds",
+                    "page_anytime",
+                    "language",
+                    "fallback",
+                    "when_unroutable"));
     String name = fields.require("name").text().trim();
     Match match = fields.get("match").map(PolicyReader::match).orElse(Match.ANY);
     List<Step> steps = new ArrayList<>();
@@ -119,8 +163,37 @@ public final class PolicyReader {
     if (rounds < 1) {
       throw roundsTree.error("must be at least 1");
     }
+    Optional<String> fallback = fields.get("fallback").map(t -> targetName(t, targets));
+    Policy.WhenUnroutable whenUnroutable =
+        fields
+            .get("when_unroutable")
+            .map(
+                t ->
+                    switch (t.text().trim()) {
+                      case "fallback" -> Policy.WhenUnroutable.FALLBACK;
+                      case "wait" -> Policy.WhenUnroutable.WAIT;
+                      default ->
+                          throw t.error(
+                              "\"" + t.text().trim() + "\" is not one of [fallback, wait]");
+                    })
+            .orElse(Policy.WhenUnroutable.FALLBACK);
     return new Policy(
-        name, match, steps, rounds, fields.get("page_anytime").map(Tree::bool).orElse(false));
+        name,
+        match,
+        steps,
+        rounds,
+        fields.get("page_anytime").map(Tree::bool).orElse(false),
+        fields.get("language").map(PolicyReader::language),
+        fallback,
+        whenUnroutable);
+  }
+
+  private static String targetName(Tree tree, Map<String, Target> targets) {
+    String name = tree.text().trim();
+    if (!targets.containsKey(name)) {
+      throw tree.error("\"" + name + "\" is not a target (one of " + targets.keySet() + ")");
+    }
+    return name;
   }
 
   private static Step step(Tree tree, Map<String, Target> targets) {
@@ -128,11 +201,7 @@ public final class PolicyReader {
     Tree notifyTree = fields.require("notify");
     List<String> notify = new ArrayList<>();
     for (Tree target : notifyTree.asSequence().items()) {
-      String name = target.text().trim();
-      if (!targets.containsKey(name)) {
-        throw target.error("\"" + name + "\" is not a target (one of " + targets.keySet() + ")");
-      }
-      notify.add(name);
+      notify.add(targetName(target, targets));
     }
     if (notify.isEmpty()) {
       throw notifyTree.error("needs at least one target");

@@ -108,9 +108,9 @@ class PolicyBookTest {
     assertThat(night.decisions())
         .containsExactly(
             new Decision.Skip(
-                book.targets().get("designated"), "the customer has no designated engineer"),
+                book.targets().get("designated"), Decision.Why.NO_DESIGNATED_ENGINEER),
             new Decision.Notify(book.targets().get("team-chat"), Optional.empty()),
-            new Decision.Skip(book.targets().get("l1-mail"), "outside the target's on-call hours"));
+            new Decision.Skip(book.targets().get("l1-mail"), Decision.Why.OFF_DUTY));
 
     Policy anytime = book.policy("round-the-clock").orElseThrow();
     assertThat(book.run(anytime, 0, 0, mondayNight, alert, CustomerFacts.UNKNOWN).decisions())
@@ -152,7 +152,9 @@ class PolicyBookTest {
     assertThat(book.run(policy, 0, 0, Instant.EPOCH, alert, inApac).decisions())
         .containsExactly(
             new Decision.Skip(
-                book.targets().get("oncall-emea"), "serves region emea, the customer is in apac"),
+                book.targets().get("oncall-emea"),
+                Decision.Why.OTHER_REGION,
+                Optional.of("serves region emea, the customer is in apac")),
             new Decision.Notify(book.targets().get("oncall-apac"), Optional.empty()),
             new Decision.Notify(book.targets().get("everyone"), Optional.empty()));
     assertThat(book.run(policy, 0, 0, Instant.EPOCH, alert, CustomerFacts.UNKNOWN).decisions())
@@ -234,5 +236,233 @@ class PolicyBookTest {
                     """))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sla.exploded");
+  }
+
+  private static final String LIFECYCLE =
+      """
+      targets:
+        l1-mail:
+          channel: email
+          address: l1@example.com
+          language: pl
+          on_call: {zone: Europe/Warsaw, week: {MON: [["08:00", "16:00"]], TUE: [["08:00", "16:00"]]}}
+        us-pager: {channel: pagerduty, us_person: true, zone: America/New_York}
+        duty-chat: {channel: slack}
+        designated: {channel: email, designated_engineer: true}
+      policies:
+        - name: waits
+          match: {plans: [eurolinux-*]}
+          when_unroutable: wait
+          fallback: duty-chat
+          language: fr
+          steps:
+            - {notify: [l1-mail], wait: PT15M}
+            - {notify: [us-pager], wait: PT15M}
+        - name: falls-back
+          match: {plans: [opswat-*]}
+          fallback: duty-chat
+          steps:
+            - {notify: [l1-mail, designated], wait: PT15M}
+        - name: no-fallback
+          match: {plans: [jamf-*]}
+          steps:
+            - {notify: [l1-mail]}
+      """;
+
+  private static final Instant MONDAY_NIGHT = Instant.parse("2026-11-23T22:00:00Z");
+
+  @Test
+  void a_target_reads_its_own_language_and_zone_and_a_policy_gives_its_language() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    assertThat(book.targets().get("l1-mail").language()).contains(Locale.forLanguageTag("pl"));
+    assertThat(book.targets().get("l1-mail").readsTimesIn())
+        .as("the on-call hours' zone")
+        .contains(java.time.ZoneId.of("Europe/Warsaw"));
+    assertThat(book.targets().get("us-pager").readsTimesIn())
+        .contains(java.time.ZoneId.of("America/New_York"));
+    assertThat(book.targets().get("duty-chat").readsTimesIn()).isEmpty();
+    assertThat(book.policy("waits").orElseThrow().language()).contains(Locale.FRENCH);
+  }
+
+  @Test
+  void an_emerald_us_alert_reaches_only_us_persons_although_the_customer_record_lacks_the_flag() {
+    PolicyBook book = READER.read(FILE);
+    Policy policy = book.policy("round-the-clock").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "opswat-emerald-us", Priority.P1);
+    CustomerFacts unflagged = new CustomerFacts(Locale.ENGLISH, Optional.empty(), false);
+    CustomerFacts underPlan =
+        unflagged.under(io.slawatch.core.plan.PlanCatalog.presets().find(alert.plan()));
+
+    assertThat(underPlan.usPersonsOnly()).isTrue();
+    assertThat(book.run(policy, 0, 0, MONDAY_NIGHT, alert, underPlan).decisions())
+        .containsExactly(
+            new Decision.Skip(book.targets().get("l1-mail"), Decision.Why.US_PERSONS_ONLY));
+    assertThat(
+            unflagged
+                .under(io.slawatch.core.plan.PlanCatalog.presets().find("opswat-emerald"))
+                .usPersonsOnly())
+        .as("the plan without the rule leaves the customer as it is")
+        .isFalse();
+  }
+
+  @Test
+  void a_step_nobody_can_take_goes_to_the_policys_fallback_and_says_why() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    Policy policy = book.policy("falls-back").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "opswat-gold", Priority.P1);
+
+    StepRun run = book.run(policy, 0, 0, MONDAY_NIGHT, alert, CustomerFacts.UNKNOWN);
+
+    assertThat(run.decisions())
+        .filteredOn(d -> d instanceof Decision.Notify)
+        .containsExactly(new Decision.Notify(book.targets().get("duty-chat"), Optional.empty()));
+    assertThat(run.unroutable()).isPresent();
+    assertThat(run.unroutable().get().outcome()).isEqualTo("fallback");
+    assertThat(run.unroutable().get().reason())
+        .as("l1 off duty and no designated engineer: two reasons")
+        .isEqualTo("no_eligible_target");
+    assertThat(run.next()).isEqualTo(new StepRun.Next.Done());
+  }
+
+  @Test
+  void a_policy_that_waits_runs_the_step_again_when_its_target_comes_on_call() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    Policy policy = book.policy("waits").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P1);
+
+    StepRun run = book.run(policy, 0, 0, MONDAY_NIGHT, alert, CustomerFacts.UNKNOWN);
+
+    assertThat(run.decisions()).noneMatch(d -> d instanceof Decision.Notify);
+    assertThat(run.unroutable().orElseThrow().outcome()).isEqualTo("wait");
+    assertThat(run.unroutable().orElseThrow().reason()).isEqualTo("off_duty");
+    Instant tuesdayEightInWarsaw = Instant.parse("2026-11-24T07:00:00Z");
+    assertThat(run.next()).isEqualTo(new StepRun.Next.At(0, 0, tuesdayEightInWarsaw));
+    assertThat(
+            book.run(policy, 0, 0, tuesdayEightInWarsaw, alert, CustomerFacts.UNKNOWN).decisions())
+        .containsExactly(
+            new Decision.Notify(book.targets().get("l1-mail"), Optional.of("l1@example.com")));
+  }
+
+  @Test
+  void a_policy_that_waits_still_falls_back_when_waiting_cannot_help() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    Policy policy = book.policy("waits").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "eurolinux-enterprise", Priority.P1);
+    CustomerFacts usOnly = new CustomerFacts(Locale.ENGLISH, Optional.empty(), true);
+
+    StepRun run = book.run(policy, 0, 0, Instant.parse("2026-11-23T09:00:00Z"), alert, usOnly);
+
+    assertThat(run.unroutable().orElseThrow().reason()).isEqualTo("us_persons_only");
+    assertThat(run.unroutable().orElseThrow().outcome())
+        .as("the fallback is no US person either: reported, not dropped silently")
+        .isEqualTo("none");
+    assertThat(run.unroutable().orElseThrow().detail())
+        .contains("duty-chat")
+        .contains("US persons");
+  }
+
+  @Test
+  void without_any_fallback_an_unroutable_step_is_reported_and_the_global_fallback_takes_it() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    Policy policy = book.policy("no-fallback").orElseThrow();
+    SlaAlert alert = alert(AlertKind.BREACHED, "jamf-gold", Priority.P1);
+
+    StepRun alone = book.run(policy, 0, 0, MONDAY_NIGHT, alert, CustomerFacts.UNKNOWN);
+    assertThat(alone.unroutable().orElseThrow().outcome()).isEqualTo("none");
+    assertThat(alone.decisions()).noneMatch(d -> d instanceof Decision.Notify);
+
+    PolicyBook withGlobal = book.withFallback(Optional.of("duty-chat"));
+    StepRun global = withGlobal.run(policy, 0, 0, MONDAY_NIGHT, alert, CustomerFacts.UNKNOWN);
+    assertThat(global.unroutable().orElseThrow().outcome()).isEqualTo("fallback");
+    assertThat(global.decisions())
+        .contains(new Decision.Notify(book.targets().get("duty-chat"), Optional.empty()));
+  }
+
+  @Test
+  void an_alert_no_policy_matches_goes_to_the_global_fallback_target() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    SlaAlert alert = alert(AlertKind.BREACHED, "acme-custom", Priority.P1);
+    assertThat(book.routeOrFallback(alert, CustomerFacts.UNKNOWN)).isEmpty();
+
+    PolicyBook withGlobal = book.withFallback(Optional.of("duty-chat"));
+    Policy fallback = withGlobal.routeOrFallback(alert, CustomerFacts.UNKNOWN).orElseThrow();
+    assertThat(fallback.name()).isEqualTo(PolicyBook.FALLBACK_POLICY);
+    assertThat(withGlobal.policy(PolicyBook.FALLBACK_POLICY)).contains(fallback);
+    assertThat(
+            withGlobal.run(fallback, 0, 0, MONDAY_NIGHT, alert, CustomerFacts.UNKNOWN).decisions())
+        .containsExactly(new Decision.Notify(book.targets().get("duty-chat"), Optional.empty()));
+    assertThatThrownBy(() -> book.withFallback(Optional.of("nobody")))
+        .hasMessageContaining("nobody");
+  }
+
+  @Test
+  void a_closing_alert_tells_every_target_its_clock_reached_at_any_hour_and_nothing_follows() {
+    PolicyBook book = READER.read(LIFECYCLE);
+    Policy policy = book.policy("waits").orElseThrow();
+    SlaAlert ended = alert(AlertKind.MET, "eurolinux-enterprise", Priority.P1);
+
+    StepRun run =
+        book.close(
+            policy, Set.of("l1-mail", "us-pager"), MONDAY_NIGHT, ended, CustomerFacts.UNKNOWN);
+
+    assertThat(run.decisions())
+        .as("l1 is off duty now, but it was paged about this clock")
+        .containsExactly(
+            new Decision.Notify(book.targets().get("l1-mail"), Optional.of("l1@example.com")),
+            new Decision.Notify(book.targets().get("us-pager"), Optional.empty()));
+    assertThat(run.next()).isEqualTo(new StepRun.Next.Done());
+    assertThat(run.unroutable()).isEmpty();
+
+    StepRun nobodyHeard =
+        book.close(
+            policy, Set.of(), Instant.parse("2026-11-23T09:00:00Z"), ended, CustomerFacts.UNKNOWN);
+    assertThat(nobodyHeard.decisions())
+        .as("nobody was paged: the first step's targets")
+        .containsExactly(
+            new Decision.Notify(book.targets().get("l1-mail"), Optional.of("l1@example.com")));
+    assertThat(nobodyHeard.next()).isEqualTo(new StepRun.Next.Done());
+  }
+
+  @Test
+  void a_policy_naming_an_unknown_fallback_or_behaviour_is_refused_with_its_line() {
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: slack}
+                    policies:
+                      - name: p
+                        fallback: b
+                        steps:
+                          - {notify: [a]}
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("\"b\" is not a target")
+        .hasMessageContaining("line 5");
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: slack, language: de}
+                    policies: []
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("targets.a.language");
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: slack}
+                    policies:
+                      - name: p
+                        when_unroutable: shrug
+                        steps:
+                          - {notify: [a]}
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("shrug");
   }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Prometheus Alertmanager API v2 ({@code POST /api/v2/alerts}), so teams reuse their routing: one
- * alert per clock (labels: alertname, ticket, clock, cycle, plan, priority, customer); {@code
- * sla.met} ends it.
+ * alert per clock (labels: alertname, ticket, clock, cycle, plan, priority, customer); the clock's
+ * closing alert ({@code sla.met} or {@code sla.ended}) ends it.
  */
 @ApplicationScoped
 public class AlertmanagerChannel implements AlertChannel {
@@ -66,13 +66,13 @@ public class AlertmanagerChannel implements AlertChannel {
 
   /**
    * The alerts to post. A warning and an "update due" are one alert (severity warning), a breach
-   * another (severity critical); {@code sla.met} ends both, since Alertmanager identifies an alert
-   * by its labels.
+   * another (severity critical); the closing alert ({@code sla.met}, {@code sla.ended}) ends both,
+   * since Alertmanager identifies an alert by its labels.
    */
   ArrayNode alerts(Notification notification) {
     SlaAlert alert = notification.alert();
     ArrayNode alerts = mapper.createArrayNode();
-    if (alert.kind() == AlertKind.MET) {
+    if (alert.closes()) {
       String now = clock.instant().toString();
       for (String severity : new String[] {"warning", "critical"}) {
         alerts.add(entry(notification, severity).put("endsAt", now));

@@ -34,7 +34,8 @@ public class ConsoleChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     ALERTS.infof(
-        "ALERT %s ticket=%s customer=%s plan=%s priority=%s clock=%s target=%s due=%s%s id=%s",
+        "ALERT %s ticket=%s customer=%s plan=%s priority=%s clock=%s target=%s due=%s%s%s"
+            + " to=%s level=%d id=%s",
         alert.kind().type(),
         alert.ticket(),
         alert.customer(),
@@ -44,6 +45,9 @@ public class ConsoleChannel implements AlertChannel {
         alert.target(),
         alert.due(),
         alert.threshold().map(t -> " threshold=" + t).orElse(""),
+        alert.reason().map(r -> " reason=" + r.wireName()).orElse(""),
+        notification.target(),
+        notification.level(),
         alert.id());
     return Uni.createFrom().item(1);
   }

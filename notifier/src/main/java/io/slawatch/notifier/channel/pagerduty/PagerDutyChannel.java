@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * PagerDuty Events API v2: a warning or breach triggers an incident keyed by {@code dedup_key} =
- * ticket/clock/cycle (so the warning and the breach of one clock are one incident); {@code sla.met}
- * resolves it.
+ * ticket/clock/cycle (so the warning and the breach of one clock are one incident); the clock's
+ * closing alert ({@code sla.met} or {@code sla.ended}) resolves it.
  */
 @ApplicationScoped
 public class PagerDutyChannel implements AlertChannel {
@@ -61,7 +61,7 @@ public class PagerDutyChannel implements AlertChannel {
     ObjectNode event = mapper.createObjectNode();
     event.put("routing_key", config.routingKey().orElseThrow());
     event.put("dedup_key", dedupKey(alert));
-    if (alert.kind() == AlertKind.MET) {
+    if (alert.closes()) {
       return event.put("event_action", "resolve");
     }
     event.put("event_action", "trigger");

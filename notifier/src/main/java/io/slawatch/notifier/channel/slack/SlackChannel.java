@@ -13,7 +13,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** Slack incoming webhook: a Block Kit message (header, fields) with a plain-text fallback. */
+/**
+ * Slack incoming webhook: a Block Kit message (header, fields) with a plain-text fallback; the
+ * clock's closing alert is a short follow-up saying how it ended.
+ */
 @ApplicationScoped
 public class SlackChannel implements AlertChannel {
   private final NotifierConfig.Slack config;
@@ -49,7 +52,9 @@ public class SlackChannel implements AlertChannel {
   }
 
   ObjectNode message(Notification notification) {
-    SlaAlert alert = notification.alert();
+    if (notification.alert().closes()) {
+      return followUp(notification);
+    }
     ObjectNode message = mapper.createObjectNode();
     message.put("text", AlertText.title(notification));
     ArrayNode blocks = message.putArray("blocks");
@@ -61,6 +66,30 @@ public class SlackChannel implements AlertChannel {
         .forEach(
             (name, value) ->
                 fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value));
+    return message;
+  }
+
+  /**
+   * How the clock ended, as a short follow-up (an incoming webhook cannot reply in the first
+   * message's thread): one line naming the ticket, the clock and the outcome, then the ticket's
+   * facts in a context block.
+   */
+  ObjectNode followUp(Notification notification) {
+    ObjectNode message = mapper.createObjectNode();
+    String title = AlertText.title(notification);
+    message.put("text", title);
+    ArrayNode blocks = message.putArray("blocks");
+    blocks
+        .addObject()
+        .put("type", "section")
+        .putObject("text")
+        .put("type", "mrkdwn")
+        .put("text", ":white_check_mark: " + title);
+    ArrayNode elements = blocks.addObject().put("type", "context").putArray("elements");
+    AlertText.facts(notification)
+        .forEach(
+            (name, value) ->
+                elements.addObject().put("type", "mrkdwn").put("text", "*" + name + "*: " + value));
     return message;
   }
 }

@@ -13,7 +13,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** Microsoft Teams Workflows webhook: a message carrying one Adaptive Card (title and facts). */
+/**
+ * Microsoft Teams Workflows webhook: a message carrying one Adaptive Card (title and facts); the
+ * clock's closing alert is a short follow-up card saying how it ended (ticket and customer).
+ */
 @ApplicationScoped
 public class TeamsChannel implements AlertChannel {
   private final NotifierConfig.Teams config;
@@ -63,12 +66,23 @@ public class TeamsChannel implements AlertChannel {
             .put("type", "AdaptiveCard")
             .put("version", "1.4");
     ArrayNode body = card.putArray("body");
+    boolean followUp = notification.alert().closes();
     body.addObject()
         .put("type", "TextBlock")
         .put("text", AlertText.title(notification))
         .put("weight", "Bolder")
-        .put("size", "Medium")
+        .put("size", followUp ? "Default" : "Medium")
+        .put("color", followUp ? "Good" : "Default")
         .put("wrap", true);
+    if (followUp) {
+      // a short follow-up: how the clock ended, not the whole card again
+      ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+      java.util.Map<String, String> all = AlertText.facts(notification);
+      all.entrySet().stream()
+          .limit(2)
+          .forEach(f -> facts.addObject().put("title", f.getKey()).put("value", f.getValue()));
+      return message;
+    }
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     AlertText.facts(notification)
         .forEach((name, value) -> facts.addObject().put("title", name).put("value", value));

@@ -22,9 +22,6 @@ public interface AlertMessages {
   @Message("SLA met: {clock} on ticket {ticket} ({priority}, {customer})")
   String met(String clock, String ticket, String priority, String customer);
 
-  @Message("SLA clock ended ({reason}): {clock} on ticket {ticket} ({priority}, {customer})")
-  String ended(String clock, String ticket, String priority, String customer, String reason);
-
   @Message("Ticket")
   String ticket();
 
@@ -72,4 +69,40 @@ public interface AlertMessages {
 
   @Message("resolution")
   String resolution();
+
+  @Message("SLA ended: {clock} on ticket {ticket} ({priority}, {customer}): {outcome}")
+  String ended(String clock, String ticket, String priority, String customer, String outcome);
+
+  @Message("met {late} late")
+  String endedMetLate(String late);
+
+  @Message("ticket solved")
+  String endedSolved();
+
+  @Message("ticket closed")
+  String endedClosed();
+
+  @Message("clock removed by a priority or plan change")
+  String endedRemoved();
+
+  @Message("Outcome")
+  String outcome();
+
+  @Message("Late")
+  String late();
+
+  @Message("Customer's language")
+  String customerLanguage();
+
+  @Message("Customer's time")
+  String customerTime();
+
+  @Message("{n} h")
+  String hours(long n);
+
+  @Message("{n} min")
+  String minutes(long n);
+
+  @Message("{n} s")
+  String seconds(long n);
 }

@@ -86,4 +86,52 @@ public interface AlertMessagesFr extends AlertMessages {
   @Override
   @Message("résolution")
   String resolution();
+
+  @Override
+  @Message("SLA clos : {clock} sur le ticket {ticket} ({priority}, {customer}) : {outcome}")
+  String ended(String clock, String ticket, String priority, String customer, String outcome);
+
+  @Override
+  @Message("respecté avec {late} de retard")
+  String endedMetLate(String late);
+
+  @Override
+  @Message("ticket résolu")
+  String endedSolved();
+
+  @Override
+  @Message("ticket fermé")
+  String endedClosed();
+
+  @Override
+  @Message("délai supprimé par un changement de priorité ou d'offre")
+  String endedRemoved();
+
+  @Override
+  @Message("Issue")
+  String outcome();
+
+  @Override
+  @Message("Retard")
+  String late();
+
+  @Override
+  @Message("Langue du client")
+  String customerLanguage();
+
+  @Override
+  @Message("Heure du client")
+  String customerTime();
+
+  @Override
+  @Message("{n} h")
+  String hours(long n);
+
+  @Override
+  @Message("{n} min")
+  String minutes(long n);
+
+  @Override
+  @Message("{n} s")
+  String seconds(long n);
 }

@@ -87,4 +87,52 @@ public interface AlertMessagesPl extends AlertMessages {
   @Override
   @Message("rozwiązanie")
   String resolution();
+
+  @Override
+  @Message("SLA zakończone: {clock} w zgłoszeniu {ticket} ({priority}, {customer}): {outcome}")
+  String ended(String clock, String ticket, String priority, String customer, String outcome);
+
+  @Override
+  @Message("dotrzymane z opóźnieniem {late}")
+  String endedMetLate(String late);
+
+  @Override
+  @Message("zgłoszenie rozwiązane")
+  String endedSolved();
+
+  @Override
+  @Message("zgłoszenie zamknięte")
+  String endedClosed();
+
+  @Override
+  @Message("termin usunięty przez zmianę priorytetu lub planu")
+  String endedRemoved();
+
+  @Override
+  @Message("Wynik")
+  String outcome();
+
+  @Override
+  @Message("Opóźnienie")
+  String late();
+
+  @Override
+  @Message("Język klienta")
+  String customerLanguage();
+
+  @Override
+  @Message("Czas klienta")
+  String customerTime();
+
+  @Override
+  @Message("{n} godz.")
+  String hours(long n);
+
+  @Override
+  @Message("{n} min")
+  String minutes(long n);
+
+  @Override
+  @Message("{n} s")
+  String seconds(long n);
 }

@@ -87,4 +87,52 @@ public interface AlertMessagesRo extends AlertMessages {
   @Override
   @Message("rezolvare")
   String resolution();
+
+  @Override
+  @Message("SLA încheiat: {clock} la tichetul {ticket} ({priority}, {customer}): {outcome}")
+  String ended(String clock, String ticket, String priority, String customer, String outcome);
+
+  @Override
+  @Message("respectat cu o întârziere de {late}")
+  String endedMetLate(String late);
+
+  @Override
+  @Message("tichet rezolvat")
+  String endedSolved();
+
+  @Override
+  @Message("tichet închis")
+  String endedClosed();
+
+  @Override
+  @Message("termen eliminat de o schimbare de prioritate sau de plan")
+  String endedRemoved();
+
+  @Override
+  @Message("Rezultat")
+  String outcome();
+
+  @Override
+  @Message("Întârziere")
+  String late();
+
+  @Override
+  @Message("Limba clientului")
+  String customerLanguage();
+
+  @Override
+  @Message("Ora clientului")
+  String customerTime();
+
+  @Override
+  @Message("{n} h")
+  String hours(long n);
+
+  @Override
+  @Message("{n} min")
+  String minutes(long n);
+
+  @Override
+  @Message("{n} s")
+  String seconds(long n);
 }

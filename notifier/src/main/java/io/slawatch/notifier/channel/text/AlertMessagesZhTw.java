@@ -85,4 +85,52 @@ public interface AlertMessagesZhTw extends AlertMessages {
   @Override
   @Message("解決")
   String resolution();
+
+  @Override
+  @Message("SLA 結束：工單 {ticket} 的{clock}（{priority}，{customer}）：{outcome}")
+  String ended(String clock, String ticket, String priority, String customer, String outcome);
+
+  @Override
+  @Message("逾期 {late} 後達成")
+  String endedMetLate(String late);
+
+  @Override
+  @Message("工單已解決")
+  String endedSolved();
+
+  @Override
+  @Message("工單已關閉")
+  String endedClosed();
+
+  @Override
+  @Message("優先順序或方案變更已移除此時限")
+  String endedRemoved();
+
+  @Override
+  @Message("結果")
+  String outcome();
+
+  @Override
+  @Message("逾期")
+  String late();
+
+  @Override
+  @Message("客戶語言")
+  String customerLanguage();
+
+  @Override
+  @Message("客戶當地時間")
+  String customerTime();
+
+  @Override
+  @Message("{n} 小時")
+  String hours(long n);
+
+  @Override
+  @Message("{n} 分鐘")
+  String minutes(long n);
+
+  @Override
+  @Message("{n} 秒")
+  String seconds(long n);
 }

@@ -2,16 +2,22 @@ package io.slawatch.notifier.channel.text;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.channel.Notification;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The words of an alert message in the notification's language (the customer's), shared by every
- * channel: a title, and facts in display order. English when the language is not one of the plans'.
+ * The words of an alert message in the language of the engineer who reads it (the target's, else
+ * its policy's, else English), shared by every channel: a title, and facts in display order. The
+ * customer's language is a fact; due times are in the target's zone and the customer's.
  */
 public final class AlertText {
   private AlertText() {}
@@ -51,17 +57,51 @@ public final class AlertText {
       case UPDATE_DUE -> words.updateDue(ticket, priority, customer);
       case BREACHED -> words.breached(clock, ticket, priority, customer);
       case MET -> words.met(clock, ticket, priority, customer);
-      case ENDED ->
-          words.ended(
-              clock,
-              ticket,
-              priority,
-              customer,
-              alert.reason().map(r -> r.wireName()).orElse("ended"));
+      case ENDED -> words.ended(clock, ticket, priority, customer, outcome(alert, words));
     };
   }
 
-  /** Facts in display order: ticket, customer, plan, priority, commitment, due, progress, level. */
+  /**
+   * How an {@code sla.ended} clock ended, in words: "met 1 h 10 min late", "ticket solved"... Empty
+   * on other alerts.
+   */
+  public static String outcome(Notification notification) {
+    return outcome(notification.alert(), messages(notification.language()));
+  }
+
+  static String outcome(SlaAlert alert, AlertMessages words) {
+    return alert
+        .reason()
+        .map(
+            reason ->
+                switch (reason) {
+                  case MET_LATE -> words.endedMetLate(duration(late(alert), words));
+                  case TICKET_SOLVED -> words.endedSolved();
+                  case TICKET_CLOSED -> words.endedClosed();
+                  case CLOCK_REMOVED -> words.endedRemoved();
+                })
+        .orElse("");
+  }
+
+  /**
+   * How late a clock met after its breach was: the business time it used beyond its target, else
+   * the time from its due instant to when it was met.
+   */
+  static Duration late(SlaAlert alert) {
+    Duration late =
+        alert
+            .elapsed()
+            .map(e -> e.minus(alert.target()))
+            .or(() -> alert.metAt().map(m -> Duration.between(alert.due(), m)))
+            .orElse(Duration.ZERO);
+    return late.isNegative() ? Duration.ZERO : late;
+  }
+
+  /**
+   * Facts in display order: ticket, customer, plan, priority, the customer's language, commitment
+   * (in the plan's words), due (in the target's zone, then the customer's), progress or outcome,
+   * level, acknowledge link.
+   */
   public static Map<String, String> facts(Notification notification) {
     SlaAlert alert = notification.alert();
     AlertMessages words = messages(notification.language());
@@ -70,16 +110,39 @@ public final class AlertText {
     facts.put(words.customer(), alert.customer().value());
     facts.put(words.plan(), alert.plan());
     facts.put(words.priority(), alert.priority().name());
+    facts.put(words.customerLanguage(), notification.customerLanguage().toLanguageTag());
     facts.put(
-        words.commitment(), words.commitmentValue(clock(alert, words), humanize(alert.target())));
-    facts.put(alert.closes() ? words.wasDue() : words.due(), alert.due() + " (UTC)");
+        words.commitment(),
+        words.commitmentValue(
+            clock(alert, words), alert.terms().orElseGet(() -> duration(alert.target(), words))));
+    ZoneId zone = notification.zone().orElse(ZoneOffset.UTC);
+    facts.put(alert.closes() ? words.wasDue() : words.due(), at(alert.due(), zone));
+    notification
+        .customerZone()
+        .filter(customerZone -> !customerZone.normalized().equals(zone.normalized()))
+        .ifPresent(customerZone -> facts.put(words.customerTime(), at(alert.due(), customerZone)));
+    alert.reason().ifPresent(r -> facts.put(words.outcome(), outcome(alert, words)));
+    alert
+        .reason()
+        .filter(r -> r == EndReason.MET_LATE)
+        .ifPresent(r -> facts.put(words.late(), duration(late(alert), words)));
     alert.threshold().ifPresent(t -> facts.put(words.used(), "%.0f%%".formatted(t * 100)));
-    alert.elapsed().ifPresent(e -> facts.put(words.took(), humanize(e)));
+    alert.elapsed().ifPresent(e -> facts.put(words.took(), duration(e, words)));
     if (notification.level() > 1) {
       facts.put(words.level(), Integer.toString(notification.level()));
     }
     notification.ackUrl().ifPresent(url -> facts.put(words.acknowledge(), url.toString()));
     return facts;
+  }
+
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /** An instant as a reader in {@code zone} sees it: {@code 2026-11-24 11:00 (Europe/Warsaw)}. */
+  static String at(Instant instant, ZoneId zone) {
+    return LOCAL.format(instant.atZone(zone))
+        + " ("
+        + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+        + ")";
   }
 
   static String clock(SlaAlert alert, AlertMessages words) {
@@ -91,7 +154,20 @@ public final class AlertText {
     };
   }
 
-  static String humanize(Duration d) {
-    return d.toString().substring(2).toLowerCase(Locale.ROOT);
+  /** A duration in the reader's words: "1 h 10 min", "45 min", "30 s". */
+  static String duration(Duration d, AlertMessages words) {
+    long hours = d.toHours();
+    long minutes = d.toMinutesPart();
+    if (hours == 0 && minutes == 0) {
+      return words.seconds(d.toSecondsPart());
+    }
+    StringBuilder text = new StringBuilder();
+    if (hours > 0) {
+      text.append(words.hours(hours));
+    }
+    if (minutes > 0) {
+      text.append(text.isEmpty() ? "" : " ").append(words.minutes(minutes));
+    }
+    return text.toString();
   }
 }

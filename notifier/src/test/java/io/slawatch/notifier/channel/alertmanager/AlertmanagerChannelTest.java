@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Alertmanager channel against a real Alertmanager (Debian's {@code prometheus-alertmanager}):
- * what it posts is accepted by the API v2, a warning and a breach are two alerts, and {@code
- * sla.met} resolves both.
+ * what it posts is accepted by the API v2, a warning and a breach are two alerts, and the clock's
+ * closing alert ({@code sla.met} or {@code sla.ended}) resolves both.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfraTestResource.class)
@@ -102,6 +102,38 @@ class AlertmanagerChannelTest {
         .containsExactlyInAnyOrder("warning", "critical");
 
     deliver(alert(AlertKind.MET, ticket, Instant.now(), due));
+    assertThat(active(ticket)).as("no alert of the ticket is still firing").isEmpty();
+  }
+
+  @Test
+  void a_breach_whose_ticket_was_solved_resolves_the_warning_and_the_critical_alert()
+      throws Exception {
+    String ticket = "T-" + UUID.randomUUID();
+    Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    deliver(alert(AlertKind.WARNING, ticket, due.minus(Duration.ofMinutes(15)), due));
+    deliver(alert(AlertKind.BREACHED, ticket, due, due));
+    assertThat(active(ticket)).hasSize(2);
+
+    SlaAlert breach = alert(AlertKind.BREACHED, ticket, due, due);
+    deliver(
+        new SlaAlert(
+            AlertKind.ENDED,
+            breach.ticket(),
+            breach.customer(),
+            breach.plan(),
+            breach.priority(),
+            breach.clock(),
+            breach.cycle(),
+            breach.target(),
+            due,
+            Instant.now(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(Duration.ofMinutes(80)),
+            Optional.of(io.slawatch.core.alert.EndReason.TICKET_SOLVED),
+            Optional.of("1 hour, 24x7"),
+            java.util.Set.of()));
+
     assertThat(active(ticket)).as("no alert of the ticket is still firing").isEmpty();
   }
 
