@@ -61,14 +61,20 @@ public final class CustomerCodec {
   }
 
   /**
-   * Decodes a customer record; {@code knownPlan} says which plan names exist. The calendar may not
-   * name an iCalendar file (a path on the server).
+   * Decodes a customer record coming in (the API's): {@code knownPlan} says which plan names exist.
+   * The calendar may not name an iCalendar file (a path on the server); the id and the size must be
+   * within the {@link Limits}.
    */
   public Result decode(JsonNode node, Predicate<String> knownPlan) {
+    return decode(node, knownPlan, true);
+  }
+
+  private Result decode(JsonNode node, Predicate<String> knownPlan, boolean edge) {
     if (node == null || !node.isObject()) {
       return new Result.Invalid(List.of(new Violation("", "must be a JSON object")));
     }
     Fields fields = Fields.of(node);
+    fields.violations().addAll(Limits.strings(node));
     node.fieldNames()
         .forEachRemaining(
             name -> {
@@ -77,6 +83,9 @@ public final class CustomerCodec {
               }
             });
     Optional<String> id = fields.text("id");
+    if (edge) {
+      id.flatMap(Limits::customerId).ifPresent(problem -> fields.violation("id", problem));
+    }
     Optional<String> name = fields.text("name");
     Optional<String> plan = fields.text("plan");
     plan.filter(knownPlan.negate())
@@ -97,7 +106,7 @@ public final class CustomerCodec {
     if (!fields.violations().isEmpty()) {
       return new Result.Invalid(fields.violations());
     }
-    return new Result.Valid(
+    Customer customer =
         new Customer(
             new CustomerId(id.orElseThrow()),
             name.orElseThrow(),
@@ -108,7 +117,37 @@ public final class CustomerCodec {
             contacts,
             engineer,
             region,
-            us != null && us.asBoolean(false)));
+            us != null && us.asBoolean(false));
+    if (edge) {
+      int bytes = encodeEvent(customer, Long.MAX_VALUE, Instant.EPOCH).length;
+      if (bytes > Limits.MAX_RECORD_BYTES) {
+        return new Result.Invalid(
+            List.of(
+                new Violation(
+                    longestField(node),
+                    "makes the record "
+                        + bytes
+                        + " bytes long; a customer record may be at most "
+                        + Limits.MAX_RECORD_BYTES
+                        + " bytes")));
+      }
+    }
+    return new Result.Valid(customer);
+  }
+
+  /** The top-level field whose JSON is the longest (what to shorten). */
+  private static String longestField(JsonNode node) {
+    String longest = "";
+    int length = -1;
+    for (var it = node.fields(); it.hasNext(); ) {
+      var field = it.next();
+      int size = field.getValue().toString().length();
+      if (size > length) {
+        longest = field.getKey();
+        length = size;
+      }
+    }
+    return longest;
   }
 
   private Optional<String> calendar(JsonNode calendar, Fields fields) {
@@ -197,7 +236,7 @@ public final class CustomerCodec {
 
   /** Decodes a {@code customer.upserted} event this codec encoded (any plan name accepted). */
   public Result decodeEvent(byte[] json) {
-    return decode(readTree(json).get("data"), plan -> true);
+    return decode(readTree(json).get("data"), plan -> true, false);
   }
 
   private JsonNode readTree(String text) {

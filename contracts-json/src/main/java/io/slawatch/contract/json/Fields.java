@@ -98,6 +98,24 @@ final class Fields {
     return optionalText(name);
   }
 
+  /** A required text that is a valid identifier ({@link Limits#identifier}), else a violation. */
+  Optional<String> identifier(String name) {
+    return text(name).flatMap(value -> limited(name, value, Limits.identifier(value)));
+  }
+
+  /** An optional text that is a valid identifier ({@link Limits#identifier}). */
+  Optional<String> optionalIdentifier(String name) {
+    return optionalText(name).flatMap(value -> limited(name, value, Limits.identifier(value)));
+  }
+
+  private Optional<String> limited(String name, String value, Optional<String> problem) {
+    if (problem.isPresent()) {
+      violation(name, problem.get());
+      return Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
   <T> Optional<T> parsed(String name, Function<String, Optional<T>> parser, String expected) {
     return text(name)
         .flatMap(

@@ -12,7 +12,11 @@ import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,8 +45,7 @@ public final class TicketEventCodec {
     try {
       node = mapper.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return new Decoding.Invalid(
-          List.of(new Violation("", "is not valid JSON: " + e.getOriginalMessage())));
+      return new Decoding.Invalid(List.of(Limits.unreadable("", e.getOriginalMessage())));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -54,14 +57,15 @@ public final class TicketEventCodec {
       return new Decoding.Invalid(List.of(new Violation("", "must be a JSON object")));
     }
     Fields attrs = Fields.of(node);
+    attrs.violations().addAll(Limits.strings(node));
     attrs
         .text("specversion")
         .filter(v -> !v.equals("1.0"))
         .ifPresent(v -> attrs.violation("specversion", "must be \"1.0\" (was \"" + v + "\")"));
-    Optional<String> id = attrs.text("id");
-    Optional<String> source = attrs.text("source");
+    Optional<String> id = attrs.identifier("id");
+    Optional<String> source = attrs.identifier("source");
     Optional<String> type = attrs.text("type");
-    Optional<String> subject = attrs.text("subject");
+    Optional<String> subject = attrs.identifier("subject");
     Optional<Instant> time = attrs.instant("time");
     attrs
         .optionalText("datacontenttype")
@@ -84,15 +88,70 @@ public final class TicketEventCodec {
     if (!attrs.violations().isEmpty() || event.isEmpty()) {
       return new Decoding.Invalid(attrs.violations());
     }
-    return new Decoding.Valid(event.get());
+    List<Violation> limits = check(event.get());
+    return limits.isEmpty() ? new Decoding.Valid(event.get()) : new Decoding.Invalid(limits);
   }
+
+  /**
+   * What breaks the {@link Limits} in an event built elsewhere (a webhook adapter's) or decoded:
+   * identifiers too long or with control characters, strings that cannot be stored, an encoded
+   * record over {@link Limits#MAX_RECORD_BYTES} (naming its longest field). Empty when it may be
+   * stored and published.
+   */
+  public List<Violation> check(TicketEvent event) {
+    List<Violation> violations = new ArrayList<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("id", event.eventId().id());
+    texts.put("source", event.eventId().source());
+    texts.put("subject", event.ticket().value());
+    switch (event) {
+      case TicketEvent.Created c -> {
+        texts.put("data.customer", c.customer().value());
+        c.plan().ifPresent(p -> texts.put("data.plan", p));
+        texts.put("data.channel", c.channel());
+        texts.put("data.requester", c.requester());
+        int i = 0;
+        for (String flag : c.flags()) {
+          texts.put("data.flags[" + i++ + "]", flag);
+        }
+      }
+      case TicketEvent.PlanChanged p -> texts.put("data.plan", p.plan());
+      default -> {}
+    }
+    for (Map.Entry<String, String> text : texts.entrySet()) {
+      boolean identifier = IDENTIFIERS.contains(text.getKey());
+      (identifier ? Limits.identifier(text.getValue()) : Limits.text(text.getValue()))
+          .ifPresent(problem -> violations.add(new Violation(text.getKey(), problem)));
+    }
+    if (violations.isEmpty()) {
+      int bytes = encode(event).length;
+      if (bytes > Limits.MAX_RECORD_BYTES) {
+        String longest =
+            texts.entrySet().stream()
+                .max(Comparator.comparingInt(e -> e.getValue().length()))
+                .map(Map.Entry::getKey)
+                .orElse("");
+        violations.add(
+            new Violation(
+                longest,
+                "makes the event "
+                    + bytes
+                    + " bytes long; an event may be at most "
+                    + Limits.MAX_RECORD_BYTES
+                    + " bytes"));
+      }
+    }
+    return violations;
+  }
+
+  private static final Set<String> IDENTIFIERS = Set.of("id", "source", "subject", "data.customer");
 
   private static Optional<TicketEvent> data(
       String type, EventId id, TicketId ticket, Instant time, Fields data) {
     Optional<? extends TicketEvent> event =
         switch (type) {
           case TicketEvent.Created.TYPE -> {
-            Optional<String> customer = data.text("customer");
+            Optional<String> customer = data.identifier("customer");
             Optional<Priority> priority =
                 data.parsed("priority", Priority::parse, "one of P1, P2, P3, P4");
             Optional<String> plan = data.optionalText("plan");

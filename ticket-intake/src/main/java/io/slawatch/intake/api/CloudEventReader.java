@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -47,8 +48,7 @@ public class CloudEventReader {
     try {
       event.set("data", body.length == 0 ? null : mapper.readTree(body));
     } catch (JsonProcessingException e) {
-      return new Body.Unreadable(
-          new Violation("data", "is not valid JSON: " + e.getOriginalMessage()));
+      return new Body.Unreadable(Limits.unreadable("data", e.getOriginalMessage()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -60,7 +60,7 @@ public class CloudEventReader {
     try {
       array = mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      return new Body.Unreadable(new Violation("", "is not valid JSON: " + e.getOriginalMessage()));
+      return new Body.Unreadable(Limits.unreadable("", e.getOriginalMessage()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,8 +1,11 @@
 package io.slawatch.intake.customer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.contract.json.CustomerCodec;
+import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.intake.api.Problem;
 import io.slawatch.intake.config.CoreProducers.KnownPlans;
@@ -18,9 +21,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** {@code /api/v1/customers}: create, read, update and list customer records. */
@@ -33,22 +38,42 @@ public class CustomerResource {
   private final CustomerCodec codec;
   private final KnownPlans plans;
 
-  CustomerResource(CustomerRegistry registry, CustomerCodec codec, KnownPlans plans) {
+  private final ObjectMapper mapper;
+
+  CustomerResource(
+      CustomerRegistry registry, CustomerCodec codec, KnownPlans plans, ObjectMapper mapper) {
     this.registry = registry;
     this.codec = codec;
     this.plans = plans;
+    this.mapper = mapper;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Uni<Response> create(JsonNode body) {
+  public Uni<Response> create(byte[] bytes) {
+    JsonNode body;
+    try {
+      body = mapper.readTree(bytes);
+    } catch (IOException e) {
+      return Uni.createFrom().item(unreadable(e));
+    }
     return save(body, true);
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Uni<Response> replace(@PathParam("id") String id, JsonNode body) {
+  public Uni<Response> replace(@PathParam("id") String id, byte[] bytes) {
+    Optional<String> badId = Limits.customerId(id);
+    if (badId.isPresent()) {
+      return Uni.createFrom().item(invalid(List.of(new Violation("id", badId.get()))));
+    }
+    JsonNode body;
+    try {
+      body = mapper.readTree(bytes);
+    } catch (IOException e) {
+      return Uni.createFrom().item(unreadable(e));
+    }
     if (body instanceof ObjectNode object) {
       JsonNode given = object.get("id");
       if (given == null || given.isNull()) {
@@ -75,7 +100,8 @@ public class CustomerResource {
                       switch (outcome) {
                         case CREATED ->
                             Response.created(
-                                    URI.create("/api/v1/customers/" + valid.customer().id()))
+                                    UriBuilder.fromPath("/api/v1/customers/{id}")
+                                        .build(valid.customer().id().value()))
                                 .entity(codec.toJson(valid.customer()))
                                 .type(MediaType.APPLICATION_JSON)
                                 .build();
@@ -106,6 +132,10 @@ public class CustomerResource {
   @GET
   @Path("{id}")
   public Uni<Response> read(@PathParam("id") String id) {
+    Optional<String> badId = Limits.identifier(id);
+    if (badId.isPresent()) {
+      return Uni.createFrom().item(invalid(List.of(new Violation("id", badId.get()))));
+    }
     return registry
         .find(id)
         .map(
@@ -124,7 +154,12 @@ public class CustomerResource {
   @GET
   public Uni<Response> list(
       @QueryParam("after") @DefaultValue("") String after,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") String limitText) {
+    Optional<String> badAfter = Limits.identifier(after);
+    if (badAfter.isPresent()) {
+      return Uni.createFrom().item(invalid(List.of(new Violation("after", badAfter.get()))));
+    }
+    int limit = number(limitText);
     if (limit < 1 || limit > 1000) {
       return Uni.createFrom()
           .item(invalid(List.of(new Violation("limit", "must be between 1 and 1000"))));
@@ -143,6 +178,20 @@ public class CustomerResource {
                                 : ""))
                     .type(MediaType.APPLICATION_JSON)
                     .build());
+  }
+
+  private static int number(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Response unreadable(IOException e) {
+    String message =
+        e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    return invalid(List.of(Limits.unreadable("", message)));
   }
 
   private static Response invalid(List<Violation> violations) {

@@ -7,6 +7,7 @@ import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
 import io.slawatch.core.plan.PlanCatalog;
@@ -223,15 +224,16 @@ public class EventLog {
                         new Object[] {sources, ids, tickets, types, occurred, payloads, now}))
                 .flatMap(
                     inserted -> {
-                      Set<String> fresh = new HashSet<>();
+                      // (source, id) as a pair: no separator can make two events one
+                      Set<EventId> fresh = new HashSet<>();
                       for (Row row : inserted) {
-                        fresh.add(row.getString(0) + "|" + row.getString(1));
+                        fresh.add(new EventId(row.getString(0), row.getString(1)));
                       }
                       List<Acceptance> results = new ArrayList<>(n);
                       List<Uni<Void>> acks = new ArrayList<>();
                       for (int i = 0; i < n; i++) {
                         // the first of two equal (source, id) in one batch is the accepted one
-                        if (fresh.remove(events.get(i).eventId().key())) {
+                        if (fresh.remove(events.get(i).eventId())) {
                           results.add(Acceptance.ACCEPTED);
                           acks.add(publish(tickets[i], payloads[i], span));
                         } else {

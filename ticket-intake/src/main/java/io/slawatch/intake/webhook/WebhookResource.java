@@ -1,7 +1,10 @@
 package io.slawatch.intake.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.Limits;
+import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.intake.api.Problem;
 import io.slawatch.intake.publish.EventLog;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +41,19 @@ public class WebhookResource {
   private final EventLog eventLog;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final TicketEventCodec codec;
 
-  WebhookResource(WebhookSources sources, EventLog eventLog, ObjectMapper mapper, Clock clock) {
+  WebhookResource(
+      WebhookSources sources,
+      EventLog eventLog,
+      ObjectMapper mapper,
+      Clock clock,
+      TicketEventCodec codec) {
     this.sources = sources;
     this.eventLog = eventLog;
     this.mapper = mapper;
     this.clock = clock;
+    this.codec = codec;
   }
 
   @POST
@@ -84,6 +95,13 @@ public class WebhookResource {
     JsonNode payload;
     try {
       payload = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      return now(
+          problem(
+              400,
+              "invalid-webhook",
+              "The body is not a JSON object",
+              List.of(Limits.unreadable("", e.getOriginalMessage()))));
     } catch (IOException e) {
       payload = null;
     }
@@ -96,8 +114,27 @@ public class WebhookResource {
               List.of(new Violation("", "is not a valid JSON object"))));
     }
     String delivery = adapter.deliveryId(headers, body);
-    return switch (adapter.map(
-        new Delivery(delivery, clock.instant(), headers), payload, found.get().settings())) {
+    var badDelivery = Limits.deliveryId(delivery);
+    if (badDelivery.isPresent()) {
+      return now(
+          problem(
+              400,
+              "invalid-webhook",
+              "The delivery id is not one slawatch can keep",
+              List.of(new Violation(deliveryHeader(httpHeaders, delivery), badDelivery.get()))));
+    }
+    WebhookResult result =
+        adapter.map(
+            new Delivery(delivery, clock.instant(), headers), payload, found.get().settings());
+    // only what slawatch keeps is judged (a vendor's comment text may hold anything)
+    if (result instanceof WebhookResult.Events mapped) {
+      List<Violation> limits = new ArrayList<>();
+      mapped.events().forEach(event -> limits.addAll(codec.check(event)));
+      if (!limits.isEmpty()) {
+        result = new WebhookResult.Invalid(limits);
+      }
+    }
+    return switch (result) {
       case WebhookResult.Invalid invalid ->
           now(
               problem(
@@ -133,6 +170,16 @@ public class WebhookResource {
                     return problem(503, "unavailable", "retry later: nothing was kept", List.of());
                   });
     };
+  }
+
+  /** The request header that carried the delivery id (it may be none: a body digest). */
+  private static String deliveryHeader(HttpHeaders httpHeaders, String delivery) {
+    return httpHeaders.getRequestHeaders().entrySet().stream()
+        .filter(h -> h.getValue() != null && !h.getValue().isEmpty())
+        .filter(h -> h.getValue().getFirst().trim().equals(delivery))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("delivery id");
   }
 
   private static WebhookHeaders headers(HttpHeaders httpHeaders) {

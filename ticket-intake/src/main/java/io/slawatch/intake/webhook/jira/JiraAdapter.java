@@ -195,6 +195,10 @@ public final class JiraAdapter implements WebhookAdapter {
     if (commentId.isEmpty()) {
       return invalid("comment.id", "is required");
     }
+    if (!commentId.get().matches("[0-9]{1,64}")) {
+      // Jira's comment ids are numbers: anything else could pass for "<delivery>/status"
+      return invalid("comment.id", "must be a number (was \"" + commentId.get() + "\")");
+    }
     Optional<Instant> created = Payloads.instant(comment, "created");
     if (created.isEmpty()) {
       return invalid("comment.created", "must be a time");
