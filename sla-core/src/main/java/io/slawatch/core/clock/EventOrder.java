@@ -1,5 +1,6 @@
 package io.slawatch.core.clock;
 
+import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ final class EventOrder {
   private EventOrder() {}
 
   static List<TicketEvent> of(List<TicketEvent> events) {
-    Map<String, TicketEvent> unique = new LinkedHashMap<>();
+    Map<EventId, TicketEvent> unique = new LinkedHashMap<>();
     for (TicketEvent event : events) {
       unique.merge(
-          event.eventId().key(), event, (a, b) -> a.occurredAt().isAfter(b.occurredAt()) ? b : a);
+          event.eventId(), event, (a, b) -> a.occurredAt().isAfter(b.occurredAt()) ? b : a);
     }
     Optional<Instant> created =
         unique.values().stream()
@@ -32,7 +33,7 @@ final class EventOrder {
     sorted.sort(
         Comparator.comparing((TicketEvent e) -> placed(e, created))
             .thenComparingInt(EventOrder::rank)
-            .thenComparing(e -> e.eventId().key()));
+            .thenComparing(TicketEvent::eventId, EventId.ORDER));
     return sorted;
   }
 

@@ -12,8 +12,15 @@ public record EventId(String source, String id) {
     }
   }
 
-  /** One string for storage and deduplication keys. */
+  /**
+   * One string for storage and deduplication keys, unambiguous: the source's length comes first, so
+   * {@code ("kc|x", "y")} and {@code ("kc", "x|y")} never share a key.
+   */
   public String key() {
-    return source + "|" + id;
+    return source.length() + ":" + source + "|" + id;
   }
+
+  /** Source, then id. */
+  public static final java.util.Comparator<EventId> ORDER =
+      java.util.Comparator.comparing(EventId::source).thenComparing(EventId::id);
 }
