@@ -64,7 +64,14 @@ class TimerApiAuthenticationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/api/v1/at-risk", "/api/v1/plans", "/api/v1/tickets/T-1/sla"})
-  void a_token_that_may_only_simulate_cannot_read_tickets_customers_or_plans(String path) {
+  void a_token_that_may_only_simulate_simulates_but_cannot_read_tickets_customers_or_plans(
+      String path) {
+    as(ApiTokens.SIMULATE_ONLY)
+        .contentType("application/json")
+        .body(SIMULATION)
+        .post("/api/v1/simulate")
+        .then()
+        .statusCode(200);
     as(ApiTokens.SIMULATE_ONLY)
         .get(path)
         .then()
@@ -74,24 +81,23 @@ class TimerApiAuthenticationTest {
   }
 
   @Test
-  void a_token_with_the_read_role_reads_at_risk_clocks_and_plans() {
+  void a_token_with_the_read_role_reads_and_simulates_what_is_refused_without_it() {
+    given().get("/api/v1/at-risk").then().statusCode(401);
     as(ApiTokens.READ_ONLY).get("/api/v1/at-risk").then().statusCode(200);
+    given().get("/api/v1/plans").then().statusCode(401);
     as(ApiTokens.READ_ONLY).get("/api/v1/plans").then().statusCode(200);
+    given().get("/api/v1/tickets/never-seen/sla").then().statusCode(401);
     as(ApiTokens.READ_ONLY)
         .get("/api/v1/tickets/never-seen/sla")
         .then()
         .statusCode(404)
         .body("type", containsString("ticket-not-found"));
-  }
-
-  @Test
-  void a_token_with_the_simulate_role_or_the_read_role_simulates() {
-    as(ApiTokens.SIMULATE_ONLY)
+    given()
         .contentType("application/json")
         .body(SIMULATION)
         .post("/api/v1/simulate")
         .then()
-        .statusCode(200);
+        .statusCode(401);
     as(ApiTokens.READ_ONLY)
         .contentType("application/json")
         .body(SIMULATION)
@@ -101,7 +107,8 @@ class TimerApiAuthenticationTest {
   }
 
   @Test
-  void health_and_metrics_stay_open_to_probes_and_scrapers() {
+  void health_and_metrics_stay_open_to_probes_and_scrapers_that_the_api_refuses() {
+    given().get("/api/v1/plans").then().statusCode(401);
     given().get("/q/health/ready").then().statusCode(200);
     given().get("/q/health/live").then().statusCode(200);
     given().get("/q/metrics").then().statusCode(200);

@@ -8,12 +8,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.slawatch.testinfra.RealInfraTestResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -153,13 +156,6 @@ class TimerApiRefusalTest {
                 + "}",
             "calendar"),
         simulate(
-            "a simulation cannot make the server read its files, naming the calendar's ical",
-            "{\"plan\":\"jamf-silver\",\"calendar\":{\"zone\":\"UTC\",\"week\":"
-                + "{\"MON\":[[\"09:00\",\"17:00\"]]},\"ical\":\"/etc/hostname\"},\"events\":"
-                + EVENTS
-                + "}",
-            "calendar.ical"),
-        simulate(
             "a simulation of 1,001 events is refused, naming the events",
             "{\"plan\":\"jamf-silver\",\"zone\":\"UTC\",\"events\":["
                 + String.join(
@@ -185,5 +181,41 @@ class TimerApiRefusalTest {
       List<String> fields = response.jsonPath().getList("violations.field");
       assertThat(fields).as(response.asString()).contains(call.field());
     }
+  }
+
+  @Test
+  void a_simulation_cannot_make_the_server_read_a_calendar_file_from_its_disk() throws Exception {
+    Path ics = Files.createDirectories(Path.of("target")).resolve("server-side-closures.ics");
+    Files.writeString(
+        ics,
+        String.join(
+            "\r\n",
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//slawatch//test//EN",
+            "BEGIN:VEVENT",
+            "UID:1@test",
+            "DTSTAMP:20260101T000000Z",
+            "DTSTART;VALUE=DATE:20261124",
+            "DTEND;VALUE=DATE:20261125",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            ""));
+    Response response =
+        api()
+            .contentType("application/json")
+            .body(
+                "{\"plan\":\"jamf-silver\",\"calendar\":{\"zone\":\"UTC\",\"week\":"
+                    + "{\"MON\":[[\"09:00\",\"17:00\"]]},\"ical\":\""
+                    + ics.toAbsolutePath()
+                    + "\"},\"events\":"
+                    + EVENTS
+                    + "}")
+            .post("/api/v1/simulate");
+
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.jsonPath().getList("violations.field", String.class))
+        .containsExactly("calendar.ical");
   }
 }
