@@ -163,6 +163,16 @@ class TimerApiRefusalTest {
                 + "]}",
             "events"),
         new Call(
+            "deleting the plans is refused as a method not allowed",
+            r -> r.delete("/api/v1/plans"),
+            405,
+            null),
+        new Call(
+            "asking for the plans as CSV is refused as not acceptable",
+            r -> r.accept("text/csv").get("/api/v1/plans"),
+            406,
+            null),
+        new Call(
             "a simulation sent as text is refused as an unsupported media type",
             r -> r.contentType("text/plain").body(EVENTS).post("/api/v1/simulate"),
             415,
