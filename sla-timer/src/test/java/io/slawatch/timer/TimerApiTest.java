@@ -1,6 +1,7 @@
 package io.slawatch.timer;
 
 import static io.restassured.RestAssured.given;
+import static io.slawatch.timer.ApiTokens.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -57,7 +58,7 @@ class TimerApiTest {
 
   private static void awaitKnown(String ticket) {
     Instant deadline = Instant.now().plusSeconds(20);
-    while (given().get("/api/v1/tickets/" + ticket + "/sla").statusCode() != 200) {
+    while (api().get("/api/v1/tickets/" + ticket + "/sla").statusCode() != 200) {
       assertThat(Instant.now()).as("ticket %s never stored", ticket).isBefore(deadline);
     }
   }
@@ -69,7 +70,7 @@ class TimerApiTest {
     created(ticket, "P4", createdAt, "demo"); // P4 on the demo plan: due in 4 minutes
     awaitKnown(ticket);
 
-    given()
+    api()
         .get("/api/v1/tickets/" + ticket + "/sla")
         .then()
         .statusCode(200)
@@ -80,13 +81,13 @@ class TimerApiTest {
         .body("clocks[0].timeline.size()", org.hamcrest.Matchers.greaterThan(0))
         .body("upcoming.id", hasItem(ticket + "/first_response/1/sla.breached/1.0"));
 
-    given()
+    api()
         .queryParam("within", "PT5M")
         .get("/api/v1/at-risk")
         .then()
         .statusCode(200)
         .body("clocks.ticket", hasItem(ticket));
-    given()
+    api()
         .queryParam("within", "PT5M")
         .queryParam("priority", "P1")
         .get("/api/v1/at-risk")
@@ -97,14 +98,14 @@ class TimerApiTest {
 
   @Test
   void bad_queries_and_unknown_tickets_get_problems() {
-    given()
+    api()
         .queryParam("within", "soon")
         .get("/api/v1/at-risk")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("violations[0].field", equalTo("within"));
-    given()
+    api()
         .get("/api/v1/tickets/nope-" + UUID.randomUUID() + "/sla")
         .then()
         .statusCode(404)
@@ -114,7 +115,7 @@ class TimerApiTest {
   @Test
   void the_simulator_answers_over_http_on_the_customers_business_hours() {
     // Friday 16:30 in Paris, Jamf Silver P1 (1 business hour): 30 min on Friday, 30 on Monday
-    given()
+    api()
         .contentType("application/json")
         .body(
             """
@@ -128,7 +129,7 @@ class TimerApiTest {
         .body("alerts.type", hasItem("sla.breached"))
         .body(
             "alerts.find { it.type == 'sla.breached' }.data.due", equalTo("2026-11-23T08:30:00Z"));
-    given()
+    api()
         .contentType("application/json")
         .body("{\"plan\":\"gold-ish\",\"zone\":\"Mars/Base\",\"events\":[{\"id\":1}]}")
         .post("/api/v1/simulate")
@@ -139,7 +140,7 @@ class TimerApiTest {
 
   @Test
   void the_plans_are_the_presets_the_bundled_demo_and_the_plan_files() {
-    given()
+    api()
         .get("/api/v1/plans")
         .then()
         .statusCode(200)

@@ -75,7 +75,17 @@ public final class LocalRunner {
               "slawatch.intake.auth.tokens.local.roles",
               "ingest,admin"),
           pids);
-      startService("sla-timer", settings.timerPort(), postgres, broker, Map.of(), pids);
+      startService(
+          "sla-timer",
+          settings.timerPort(),
+          postgres,
+          broker,
+          Map.of(
+              "slawatch.timer.auth.tokens.local.token",
+              apiToken(),
+              "slawatch.timer.auth.tokens.local.roles",
+              "read,simulate"),
+          pids);
       Map<String, String> notifier = new java.util.LinkedHashMap<>();
       // the same local token acknowledges alerts and reads their history
       notifier.put("slawatch.notifier.ack.tokens.local.token", apiToken());
@@ -146,7 +156,10 @@ public final class LocalRunner {
     }
   }
 
-  /** The local run's API token (ingest and admin), kept in the state directory for the demo. */
+  /**
+   * The local run's API token (intake: ingest and admin; sla-timer: read and simulate; notifier:
+   * ack and read), kept in the state directory for the demo.
+   */
   private String apiToken() throws IOException {
     Path file = settings.apiTokenFile();
     if (!Files.exists(file)) {

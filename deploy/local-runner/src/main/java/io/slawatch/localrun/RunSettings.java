@@ -74,7 +74,7 @@ record RunSettings(
     return home.resolve("runner.pid");
   }
 
-  /** The API token of the local run (roles ingest and admin). */
+  /** The API token of the local run (intake ingest and admin, sla-timer read and simulate). */
   Path apiTokenFile() {
     return home.resolve("api-token");
   }

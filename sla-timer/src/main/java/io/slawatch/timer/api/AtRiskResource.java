@@ -3,6 +3,8 @@ package io.slawatch.timer.api;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.ticket.Priority;
+import io.slawatch.timer.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,9 +34,13 @@ import java.util.Map;
  * breach timers, so it costs one index range scan.
  */
 @Path("/api/v1/at-risk")
+@Roles("read")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class AtRiskResource {
   private static final int LIMIT = 1000;
+
+  /** The widest window asked for: a year (and a day), well within any instant's range. */
+  static final Duration MAX_WITHIN = Duration.ofDays(366);
 
   private final Pool pool;
   private final SlaAlertCodec codec;
@@ -52,17 +58,25 @@ public class AtRiskResource {
       @QueryParam("plan") String plan,
       @QueryParam("priority") String priority,
       @QueryParam("customer") String customer) {
-    Duration window;
+    List<Violation> violations = new ArrayList<>();
+    Duration window = null;
     try {
       window = Duration.parse(within);
+      if (window.isNegative() || window.isZero() || window.compareTo(MAX_WITHIN) > 0) {
+        violations.add(
+            new Violation("within", "must be a duration above zero and at most " + MAX_WITHIN));
+      }
     } catch (DateTimeParseException e) {
+      violations.add(new Violation("within", "must be an ISO-8601 duration like PT1H"));
+    }
+    violations.addAll(Parameters.identifier("plan", plan));
+    violations.addAll(Parameters.identifier("customer", customer));
+    if (priority != null && Priority.parse(priority).isEmpty()) {
+      violations.add(new Violation("priority", "must be one of P1, P2, P3, P4"));
+    }
+    if (!violations.isEmpty()) {
       return Uni.createFrom()
-          .item(
-              Problem.response(
-                  400,
-                  "invalid-query",
-                  "The query is not valid",
-                  List.of(new Violation("within", "must be an ISO-8601 duration like PT1H"))));
+          .item(Problem.response(400, "invalid-query", "The query is not valid", violations));
     }
     Instant now = clock.instant();
     return pool.preparedQuery(
@@ -74,7 +88,7 @@ public class AtRiskResource {
                 new Object[] {
                   OffsetDateTime.ofInstant(now.plus(window), ZoneOffset.UTC),
                   plan,
-                  priority == null ? null : priority.toUpperCase(java.util.Locale.ROOT),
+                  priority == null ? null : Priority.parse(priority).orElseThrow().name(),
                   customer,
                   LIMIT
                 }))

@@ -2,6 +2,7 @@ package io.slawatch.timer.api;
 
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.timer.plan.PlanProducers.PlanNames;
+import io.slawatch.timer.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** {@code GET /api/v1/plans}: every plan sla-timer can run (files, bundled, presets). */
 @Path("/api/v1/plans")
+@Roles("read")
 public class PlansResource {
   private final PlanCatalog catalog;
   private final PlanNames names;

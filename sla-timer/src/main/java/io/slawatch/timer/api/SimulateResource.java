@@ -1,7 +1,10 @@
 package io.slawatch.timer.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.SlaAlertCodec;
@@ -13,8 +16,10 @@ import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.event.EventTimes;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.timer.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,16 +42,26 @@ import java.util.stream.Collectors;
  * {@code POST /api/v1/simulate}: the simulator over HTTP. Body: {@code plan}, {@code zone} (the
  * customer's, for default business hours) or {@code calendar}, optional {@code until} (default 30
  * days after the last event) and {@code events} (ticket CloudEvents, any order, any tickets).
- * Answer: every alert the engine would emit up to {@code until}, ordered by firing instant.
+ * Answer: every alert the engine would emit up to {@code until}, ordered by firing instant. The
+ * body is read here, not by the framework, so that an empty, malformed or too deeply nested body is
+ * a problem naming what is wrong like any other invalid field.
  */
 @Path("/api/v1/simulate")
+@Roles({"simulate", "read"})
 public class SimulateResource {
+  /** How deep a request may nest (a calendar needs about six levels). */
+  static final int MAX_NESTING = 32;
+
+  /** The most events one simulation replays (as many as one intake batch). */
+  static final int MAX_EVENTS = 1000;
+
   private final SlaEngine engine;
   private final PlanCatalog plans;
   private final CalendarReader calendars;
   private final TicketEventCodec events;
   private final SlaAlertCodec alerts;
   private final ObjectMapper mapper;
+  private final ObjectReader reader;
 
   SimulateResource(
       SlaEngine engine,
@@ -61,12 +76,34 @@ public class SimulateResource {
     this.events = events;
     this.alerts = alerts;
     this.mapper = mapper;
+    ObjectMapper strict = mapper.copy();
+    strict
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+    this.reader = strict.reader();
+  }
+
+  private static Response invalid(List<Violation> violations) {
+    return Problem.response(
+        400, "invalid-simulation", "The simulation request is not valid", violations);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-  public Response simulate(JsonNode body) throws IOException {
+  public Response simulate(byte[] raw) throws IOException {
+    JsonNode body;
+    try {
+      body = raw == null || raw.length == 0 ? null : reader.readTree(raw);
+    } catch (JsonProcessingException e) {
+      return invalid(List.of(new Violation("", "is not valid JSON: " + e.getOriginalMessage())));
+    }
+    if (body == null || !body.isObject()) {
+      return invalid(
+          List.of(
+              new Violation("", "must be a JSON object with plan, events and zone or calendar")));
+    }
     List<Violation> violations = new ArrayList<>();
     String plan = body.path("plan").asText("");
     if (plans.find(plan).isEmpty()) {
@@ -74,7 +111,11 @@ public class SimulateResource {
     }
     CustomerTerms terms = null;
     try {
-      if (body.hasNonNull("calendar")) {
+      if (body.hasNonNull("calendar") && body.get("calendar").has("ical")) {
+        violations.add(
+            new Violation(
+                "calendar.ical", "is not accepted over HTTP (it names a file on the server)"));
+      } else if (body.hasNonNull("calendar")) {
         terms =
             new CustomerTerms(
                 plan, calendars.read(YamlTrees.parse(body.get("calendar").toString())));
@@ -82,7 +123,10 @@ public class SimulateResource {
         terms = CustomerTerms.of(plan, ZoneId.of(body.path("zone").asText("UTC")));
       }
     } catch (ConfigException e) {
-      violations.add(new Violation("calendar." + e.field(), e.getMessage()));
+      violations.add(
+          new Violation(
+              e.field() == null || e.field().isEmpty() ? "calendar" : "calendar." + e.field(),
+              e.getMessage()));
     } catch (DateTimeException e) {
       violations.add(new Violation("zone", "must be an IANA time zone id"));
     }
@@ -90,6 +134,8 @@ public class SimulateResource {
     JsonNode list = body.path("events");
     if (!list.isArray() || list.isEmpty()) {
       violations.add(new Violation("events", "must be a non-empty array of ticket CloudEvents"));
+    } else if (list.size() > MAX_EVENTS) {
+      violations.add(new Violation("events", "must hold at most " + MAX_EVENTS + " events"));
     } else {
       for (int i = 0; i < list.size(); i++) {
         switch (events.decode(list.get(i))) {
@@ -106,13 +152,15 @@ public class SimulateResource {
     if (body.hasNonNull("until")) {
       try {
         until = OffsetDateTime.parse(body.get("until").asText()).toInstant();
+        if (!EventTimes.accepted(until)) {
+          violations.add(new Violation("until", "must be " + EventTimes.expected()));
+        }
       } catch (DateTimeException e) {
         violations.add(new Violation("until", "must be an RFC 3339 timestamp with an offset"));
       }
     }
     if (!violations.isEmpty()) {
-      return Problem.response(
-          400, "invalid-simulation", "The simulation request is not valid", violations);
+      return invalid(violations);
     }
     Instant asOf =
         until != null

@@ -1,5 +1,6 @@
 package io.slawatch.timer.api;
 
+import io.slawatch.contract.json.Violation;
 import io.slawatch.core.clock.ClockReport;
 import io.slawatch.core.clock.ClockState;
 import io.slawatch.core.clock.CustomerTerms;
@@ -7,6 +8,7 @@ import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.timer.consume.TicketHistory;
 import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import java.util.Map;
  * and still to come.
  */
 @Path("/api/v1/tickets/{id}/sla")
+@Roles("read")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TicketSlaResource {
   private final Pool pool;
@@ -51,6 +54,12 @@ public class TicketSlaResource {
 
   @GET
   public Uni<Response> sla(@PathParam("id") String ticket) {
+    List<Violation> violations = Parameters.identifier("id", ticket);
+    if (!violations.isEmpty()) {
+      return Uni.createFrom()
+          .item(
+              Problem.response(400, "invalid-ticket-id", "The ticket id is not valid", violations));
+    }
     return pool.withConnection(
         conn ->
             history

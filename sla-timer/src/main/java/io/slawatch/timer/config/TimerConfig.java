@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** sla-timer's settings ({@code slawatch.timer.*}). */
@@ -45,4 +46,26 @@ public interface TimerConfig {
 
   /** Plan files (YAML, the sla-core plan format) besides the presets and the bundled demo plan. */
   Optional<List<String>> planFiles();
+
+  /** Bearer API tokens for {@code /api/v1/*} ({@code slawatch.timer.auth.*}). */
+  Auth auth();
+
+  interface Auth {
+    /** Off only for local development and tests. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Tokens by name, e.g. {@code slawatch.timer.auth.tokens.grafana.token=...}, {@code
+     * .roles=read}: {@code read} for the SLA, at-risk and plans APIs, {@code simulate} (or {@code
+     * read}) for the simulator.
+     */
+    Map<String, Token> tokens();
+
+    interface Token {
+      String token();
+
+      List<String> roles();
+    }
+  }
 }
