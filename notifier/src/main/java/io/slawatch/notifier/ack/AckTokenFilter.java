@@ -1,12 +1,12 @@
 package io.slawatch.notifier.ack;
 
+import io.slawatch.service.auth.BearerTokens;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -22,9 +22,15 @@ public class AckTokenFilter {
   private static final Logger LOG = Logger.getLogger(AckTokenFilter.class);
 
   private final AckConfig config;
+  private final Map<String, BearerTokens.Token> tokens = new HashMap<>();
 
   AckTokenFilter(AckConfig config) {
     this.config = config;
+    config
+        .tokens()
+        .forEach(
+            (name, token) ->
+                tokens.put(name, new BearerTokens.Token(token.token(), token.roles())));
     if (config.authEnabled() && config.tokens().isEmpty()) {
       LOG.warn(
           "no slawatch.notifier.ack.tokens are configured: the alert API refuses every call"
@@ -48,46 +54,44 @@ public class AckTokenFilter {
       return Optional.empty();
     }
     String role = request.getMethod().equals("POST") ? "ack" : "read";
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.of(
-          AlertResource.problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
-    }
-    byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    for (Map.Entry<String, AckConfig.Token> token : config.tokens().entrySet()) {
-      if (MessageDigest.isEqual(
-          token.getValue().token().getBytes(StandardCharsets.UTF_8), presented)) {
-        if (!token.getValue().roles().contains(role)) {
-          return Optional.of(
-              AlertResource.problem(403, "forbidden", "this token lacks the role " + role));
-        }
-        String name = token.getKey();
-        SecurityContext original = request.getSecurityContext();
-        request.setSecurityContext(
-            new SecurityContext() {
-              @Override
-              public Principal getUserPrincipal() {
-                return () -> name;
-              }
-
-              @Override
-              public boolean isUserInRole(String r) {
-                return token.getValue().roles().contains(r);
-              }
-
-              @Override
-              public boolean isSecure() {
-                return original.isSecure();
-              }
-
-              @Override
-              public String getAuthenticationScheme() {
-                return "Bearer";
-              }
-            });
-        return Optional.empty();
+    BearerTokens.Presented.Known known;
+    switch (BearerTokens.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), tokens)) {
+      case BearerTokens.Presented.Missing missing -> {
+        return Optional.of(
+            AlertResource.problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
       }
+      case BearerTokens.Presented.Unknown unknown -> {
+        return Optional.of(AlertResource.problem(401, "unauthenticated", "the token is not known"));
+      }
+      case BearerTokens.Presented.Known k -> known = k;
     }
-    return Optional.of(AlertResource.problem(401, "unauthenticated", "the token is not known"));
+    if (!known.roles().contains(role)) {
+      return Optional.of(
+          AlertResource.problem(403, "forbidden", "this token lacks the role " + role));
+    }
+    SecurityContext original = request.getSecurityContext();
+    request.setSecurityContext(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return known::name;
+          }
+
+          @Override
+          public boolean isUserInRole(String r) {
+            return known.roles().contains(r);
+          }
+
+          @Override
+          public boolean isSecure() {
+            return original.isSecure();
+          }
+
+          @Override
+          public String getAuthenticationScheme() {
+            return "Bearer";
+          }
+        });
+    return Optional.empty();
   }
 }

@@ -1,14 +1,15 @@
 package io.slawatch.timer.security;
 
+import io.slawatch.service.auth.BearerTokens;
 import io.slawatch.timer.api.Problem;
 import io.slawatch.timer.config.TimerConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * Checks the {@code Authorization: Bearer} token of every API call (every JAX-RS resource: the
  * roles come from {@link Roles}, {@code read} by default). Health and metrics are not JAX-RS
- * resources and stay open. Every configured token is compared, in constant time, whatever matches.
+ * resources and stay open. Tokens are checked by {@link BearerTokens} (constant time).
  */
 public class BearerTokenFilter {
   static final String DEFAULT_ROLE = "read";
@@ -25,9 +26,15 @@ public class BearerTokenFilter {
   private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
 
   private final TimerConfig.Auth config;
+  private final Map<String, BearerTokens.Token> tokens = new HashMap<>();
 
   BearerTokenFilter(TimerConfig config) {
     this.config = config.auth();
+    this.config
+        .tokens()
+        .forEach(
+            (name, token) ->
+                tokens.put(name, new BearerTokens.Token(token.token(), token.roles())));
     if (this.config.enabled() && this.config.tokens().isEmpty()) {
       LOG.warn(
           "slawatch.timer.auth is enabled but no token is configured: every API call will be"
@@ -42,21 +49,15 @@ public class BearerTokenFilter {
       return Optional.empty();
     }
     List<String> allowed = allowedRoles(resource);
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.of(problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
-    }
-    byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    List<String> roles = null;
-    for (TimerConfig.Auth.Token token : config.tokens().values()) {
-      // no early exit: the time taken does not tell which token, or whether any, matched
-      if (MessageDigest.isEqual(token.token().getBytes(StandardCharsets.UTF_8), presented)
-          && roles == null) {
-        roles = token.roles();
+    List<String> roles;
+    switch (BearerTokens.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), tokens)) {
+      case BearerTokens.Presented.Missing missing -> {
+        return Optional.of(problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
       }
-    }
-    if (roles == null) {
-      return Optional.of(problem(401, "unauthenticated", "the token is not known"));
+      case BearerTokens.Presented.Unknown unknown -> {
+        return Optional.of(problem(401, "unauthenticated", "the token is not known"));
+      }
+      case BearerTokens.Presented.Known known -> roles = known.roles();
     }
     if (roles.stream().noneMatch(allowed::contains)) {
       return Optional.of(

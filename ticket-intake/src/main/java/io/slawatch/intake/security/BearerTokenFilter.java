@@ -1,12 +1,13 @@
 package io.slawatch.intake.security;
 
 import io.slawatch.intake.api.Problem;
+import io.slawatch.service.auth.BearerTokens;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -20,9 +21,15 @@ public class BearerTokenFilter {
   private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
 
   private final AuthConfig config;
+  private final Map<String, BearerTokens.Token> tokens = new HashMap<>();
 
   BearerTokenFilter(AuthConfig config) {
     this.config = config;
+    config
+        .tokens()
+        .forEach(
+            (name, token) ->
+                tokens.put(name, new BearerTokens.Token(token.token(), token.roles())));
     if (config.enabled() && config.tokens().isEmpty()) {
       LOG.warn(
           "slawatch.intake.auth is enabled but no token is configured: every API call will be"
@@ -40,21 +47,17 @@ public class BearerTokenFilter {
     if (role.isEmpty()) {
       return Optional.empty();
     }
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.of(problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
+    List<String> roles;
+    switch (BearerTokens.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), tokens)) {
+      case BearerTokens.Presented.Missing missing -> {
+        return Optional.of(problem(401, "unauthenticated", "send Authorization: Bearer <token>"));
+      }
+      case BearerTokens.Presented.Unknown unknown -> {
+        return Optional.of(problem(401, "unauthenticated", "the token is not known"));
+      }
+      case BearerTokens.Presented.Known known -> roles = known.roles();
     }
-    byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    Optional<List<String>> roles =
-        config.tokens().values().stream()
-            .filter(
-                t -> MessageDigest.isEqual(t.token().getBytes(StandardCharsets.UTF_8), presented))
-            .map(AuthConfig.Token::roles)
-            .findFirst();
-    if (roles.isEmpty()) {
-      return Optional.of(problem(401, "unauthenticated", "the token is not known"));
-    }
-    if (!roles.get().contains(role.get())) {
+    if (!roles.contains(role.get())) {
       return Optional.of(
           problem(403, "forbidden", "this token lacks the role " + role.get() + " for " + path));
     }
