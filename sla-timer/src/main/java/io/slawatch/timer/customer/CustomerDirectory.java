@@ -59,10 +59,15 @@ public class CustomerDirectory {
     if (customers.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return conn.preparedQuery(
-            "select id, version, effective_at, body from customer_version where id = any($1)"
-                + " order by id, version")
-        .execute(Tuple.of(customers.toArray(String[]::new)))
+    String[] ids = customers.toArray(String[]::new);
+    return conn.preparedQuery(LOCK_SHARED)
+        .execute(Tuple.of((Object) ids))
+        .flatMap(
+            locked ->
+                conn.preparedQuery(
+                        "select id, version, effective_at, body from customer_version"
+                            + " where id = any($1) order by id, version")
+                    .execute(Tuple.of((Object) ids)))
         .map(
             rows -> {
               Map<String, List<CustomerHistory.Version>> versions = new HashMap<>();
@@ -78,6 +83,22 @@ public class CustomerDirectory {
               return known;
             });
   }
+
+  /**
+   * A customer's record and its tickets' replays are serialized per customer (advisory locks held
+   * to the end of the transaction): a replay reading a customer takes the lock shared, a customer
+   * change takes it exclusively ({@link #LOCK_EXCLUSIVE}) before it looks for that customer's open
+   * tickets. Without it, a ticket replayed while its customer's first record was being stored saw
+   * no record, and the record's recompute did not see the ticket yet: the ticket stayed on the
+   * default terms.
+   */
+  static final String LOCK_SHARED =
+      "select pg_advisory_xact_lock_shared(hashtext('customer:' || c))"
+          + " from (select distinct unnest($1::text[]) as c order by 1) s";
+
+  /** See {@link #LOCK_SHARED}. */
+  public static final String LOCK_EXCLUSIVE =
+      "select pg_advisory_xact_lock(hashtext('customer:' || $1))";
 
   /** The history of a ticket's customer out of {@link #histories}' answer (else the default). */
   public CustomerHistory historyOf(Map<String, CustomerHistory> known, Optional<String> customer) {

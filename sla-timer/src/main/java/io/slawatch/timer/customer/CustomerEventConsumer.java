@@ -62,15 +62,19 @@ public class CustomerEventConsumer {
     long version = envelope.version();
     return pool.withTransaction(
         conn ->
-            conn.preparedQuery(
-                    "insert into customer_version (id, version, effective_at, body)"
-                        + " values ($1, $2, $3, $4) on conflict do nothing")
-                .execute(
-                    Tuple.of(
-                        customer.id().value(),
-                        version,
-                        OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC),
-                        event))
+            conn.preparedQuery(CustomerDirectory.LOCK_EXCLUSIVE)
+                .execute(Tuple.of(customer.id().value()))
+                .flatMap(
+                    locked ->
+                        conn.preparedQuery(
+                                "insert into customer_version (id, version, effective_at, body)"
+                                    + " values ($1, $2, $3, $4) on conflict do nothing")
+                            .execute(
+                                Tuple.of(
+                                    customer.id().value(),
+                                    version,
+                                    OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC),
+                                    event)))
                 .flatMap(
                     stored ->
                         conn.preparedQuery(
