@@ -61,12 +61,18 @@ class ChannelPayloadTest {
   void a_breach_reaches_slack_teams_pagerduty_and_alertmanager_in_their_own_shapes()
       throws Exception {
     String ticket = "T-" + UUID.randomUUID();
-    writer.send(Topics.SLA_ALERTS, ticket, alert(ticket, "breached", ",\"threshold\":1.0"));
+    String url = "https://acme.zendesk.com/agent/tickets/" + ticket.hashCode();
+    writer.send(
+        Topics.SLA_ALERTS,
+        ticket,
+        alert(ticket, "breached", ",\"threshold\":1.0,\"ticket_url\":\"" + url + "\""));
 
     JsonNode slack = one(WebhookReceiverResource.slack, ticket);
     assertThat(slack.get("text").asText()).contains("SLA breached").contains(ticket);
     assertThat(slack.at("/blocks/0/type").asText()).isEqualTo("header");
     assertThat(slack.at("/blocks/1/fields/0/text").asText()).isEqualTo("*Ticket*\n" + ticket);
+    assertThat(slack.at("/blocks/1/fields").findValuesAsText("text"))
+        .contains("*Ticket link*\n<" + url + "|" + ticket + ">");
 
     JsonNode teams = one(WebhookReceiverResource.teams, ticket);
     assertThat(teams.get("type").asText()).isEqualTo("message");
@@ -74,6 +80,9 @@ class ChannelPayloadTest {
         .isEqualTo("application/vnd.microsoft.card.adaptive");
     assertThat(teams.at("/attachments/0/content/type").asText()).isEqualTo("AdaptiveCard");
     assertThat(teams.at("/attachments/0/content/body/1/facts/0/value").asText()).isEqualTo(ticket);
+    assertThat(teams.at("/attachments/0/content/actions/0/type").asText())
+        .isEqualTo("Action.OpenUrl");
+    assertThat(teams.at("/attachments/0/content/actions/0/url").asText()).isEqualTo(url);
 
     JsonNode pagerduty = one(WebhookReceiverResource.pagerduty, ticket);
     assertThat(pagerduty.get("routing_key").asText()).isEqualTo("R0UT1NGKEY");
@@ -82,6 +91,8 @@ class ChannelPayloadTest {
         .isEqualTo("slawatch/" + ticket + "/first_response/1");
     assertThat(pagerduty.at("/payload/severity").asText()).isEqualTo("critical");
     assertThat(pagerduty.at("/payload/source").asText()).isEqualTo("slawatch");
+    assertThat(pagerduty.at("/links/0/href").asText()).isEqualTo(url);
+    assertThat(pagerduty.at("/links/0/text").asText()).isEqualTo("Ticket link");
 
     var amCalls =
         WebhookReceiverResource.alertmanager.await(
@@ -93,6 +104,7 @@ class ChannelPayloadTest {
     assertThat(am.at("/0/labels/ticket").asText()).isEqualTo(ticket);
     assertThat(am.at("/0/startsAt").asText()).isEqualTo("2026-11-24T10:00:00Z");
     assertThat(am.at("/0/endsAt").isMissingNode()).isTrue();
+    assertThat(am.at("/0/annotations/ticket_url").asText()).isEqualTo(url);
   }
 
   @Test

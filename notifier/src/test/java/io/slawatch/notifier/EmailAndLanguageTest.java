@@ -100,6 +100,29 @@ class EmailAndLanguageTest {
         .isEqualTo("SLA met: first response on ticket T-42 (P1, acme)");
   }
 
+  @Test
+  void the_tickets_link_in_its_helpdesk_is_a_fact_in_each_language_when_the_source_gave_it() {
+    URI url = URI.create("https://acme.zendesk.com/agent/tickets/42");
+    var linked =
+        java.util.Map.of(
+            "en", "Ticket link",
+            "fr", "Lien du ticket",
+            "pl", "Link do zgłoszenia",
+            "ro", "Link către tichet",
+            "zh-TW", "工單連結");
+    linked.forEach(
+        (language, name) ->
+            assertThat(
+                    AlertText.facts(
+                        forEngineer(
+                            alert(AlertKind.BREACHED).withTicketUrl(Optional.of(url)), language)))
+                .as(language)
+                .containsEntry(name, url.toString()));
+    assertThat(AlertText.facts(in("en", AlertKind.BREACHED)))
+        .as("no URL from the source, no link")
+        .doesNotContainKey("Ticket link");
+  }
+
   private static SlaAlert ended(io.slawatch.core.alert.EndReason reason) {
     SlaAlert breach = alert(AlertKind.BREACHED);
     boolean late = reason == io.slawatch.core.alert.EndReason.MET_LATE;
@@ -209,7 +232,7 @@ class EmailAndLanguageTest {
            "datacontenttype":"application/json",
            "data":{"ticket":"%1$s","customer":"%2$s","plan":"mail-gold","priority":"P1",
                    "clock":"first_response","cycle":1,"target":"PT1H","due":"2026-11-24T10:00:00Z",
-                   "threshold":1.0}}
+                   "threshold":1.0,"ticket_url":"https://acme.zendesk.com/agent/tickets/42?a=1&b=2"}}
           """
               .formatted(ticket, customer));
     }
@@ -234,9 +257,31 @@ class EmailAndLanguageTest {
         .startsWith("[slawatch] SLA breached: first response overdue on ticket " + ticket);
     String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(first);
     assertThat(body).contains("Priorit").contains("Acquitter").contains(ticket);
+    assertThat(part(first, "text/html"))
+        .contains(
+            "<a href=\"https://acme.zendesk.com/agent/tickets/42?a=1&amp;b=2\">"
+                + "https://acme.zendesk.com/agent/tickets/42?a=1&amp;b=2</a>");
+    assertThat(part(first, "text/plain"))
+        .contains("Lien du ticket: https://acme.zendesk.com/agent/tickets/42?a=1&b=2");
     assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.get(1)))
         .contains("Customer's language: fr")
         .contains("Customer's time: 2026-11-24 11:00 (Europe/Paris)");
+  }
+
+  /** The decoded text of the message's first part of this type. */
+  private static String part(jakarta.mail.Part part, String type) throws Exception {
+    if (part.isMimeType(type)) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static List<MimeMessage> mailsAbout(String ticket) {

@@ -2,6 +2,7 @@ package io.slawatch.contract.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventTimes;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -114,6 +115,13 @@ final class Fields {
       return Optional.empty();
     }
     return Optional.of(value);
+  }
+
+  /** An optional ticket URL within {@link Limits#url} (absolute http(s), not too long). */
+  Optional<URI> optionalUrl(String name) {
+    return optionalText(name)
+        .flatMap(value -> limited(name, value, Limits.url(value)))
+        .map(URI::create);
   }
 
   <T> Optional<T> parsed(String name, Function<String, Optional<T>> parser, String expected) {

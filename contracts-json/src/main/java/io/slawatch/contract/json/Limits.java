@@ -1,6 +1,7 @@
 package io.slawatch.contract.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.core.event.TicketUrls;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  *       #MAX_CUSTOMER_ID_LENGTH}, not {@code .} or {@code ..};
  *   <li>webhook delivery ids: {@value #DELIVERY_ID_CHARS} characters, 1 to {@value #MAX_ID_LENGTH}
  *       (no {@code /}, so {@code <delivery>/<item>} event ids cannot collide);
+ *   <li>a ticket's URL in its helpdesk ({@code data.url}): an absolute {@code http} or {@code
+ *       https} URL with a host, at most {@value #MAX_URL_LENGTH} characters ({@link TicketUrls});
  *   <li>an encoded ticket event or customer record: at most {@value #MAX_RECORD_BYTES} bytes (Kafka
  *       refuses records over 1 MB).
  * </ul>
@@ -33,6 +36,7 @@ public final class Limits {
   public static final int MAX_ID_LENGTH = 256;
   public static final int MAX_CUSTOMER_ID_LENGTH = 128;
   public static final int MAX_RECORD_BYTES = 512 * 1024;
+  public static final int MAX_URL_LENGTH = TicketUrls.MAX_LENGTH;
   public static final String CUSTOMER_ID_CHARS = "A-Z a-z 0-9 . _ : @ -";
   public static final String DELIVERY_ID_CHARS = "A-Z a-z 0-9 . _ : @ + = -";
 
@@ -115,6 +119,15 @@ public final class Limits {
     }
     Optional<String> control = control(value);
     return control.isPresent() ? control : text(value);
+  }
+
+  /**
+   * Why a string cannot be a ticket's URL, if it cannot: not an absolute http(s) URL with a host,
+   * longer than {@value #MAX_URL_LENGTH}, or not storable.
+   */
+  public static Optional<String> url(String value) {
+    Optional<String> stored = text(value);
+    return stored.isPresent() ? stored : TicketUrls.problem(value);
   }
 
   /** Why a string cannot be a customer id of the registry, if it cannot. */

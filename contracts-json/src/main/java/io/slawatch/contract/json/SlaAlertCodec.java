@@ -12,6 +12,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,6 +58,7 @@ public final class SlaAlertCodec {
     if (!alert.flags().isEmpty()) {
       alert.flags().forEach(data.putArray("flags")::add);
     }
+    alert.ticketUrl().ifPresent(u -> data.put("ticket_url", u.toString()));
     try {
       return mapper.writeValueAsBytes(node);
     } catch (IOException e) {
@@ -85,7 +87,8 @@ public final class SlaAlertCodec {
           Optional.ofNullable(data.get("elapsed")).map(n -> Duration.parse(n.asText())),
           Optional.ofNullable(data.get("reason")).map(n -> EndReason.ofWireName(n.asText())),
           Optional.ofNullable(data.get("terms")).map(JsonNode::asText),
-          flags(data.get("flags")));
+          flags(data.get("flags")),
+          Optional.ofNullable(data.get("ticket_url")).map(n -> URI.create(n.asText())));
     } catch (IOException e) {
       throw new UncheckedIOException("not an SLA alert CloudEvent", e);
     } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,6 +115,7 @@ public final class TicketEventCodec {
         for (String flag : c.flags()) {
           texts.put("data.flags[" + i++ + "]", flag);
         }
+        c.url().ifPresent(u -> texts.put("data.url", u.toString()));
       }
       case TicketEvent.PlanChanged p -> texts.put("data.plan", p.plan());
       default -> {}
@@ -160,6 +162,7 @@ public final class TicketEventCodec {
             Optional<String> channel = data.optionalText("channel");
             Optional<String> requester = data.optionalText("requester");
             Set<String> flags = data.optionalTexts("flags");
+            Optional<URI> url = data.optionalUrl("url");
             yield customer.flatMap(
                 c ->
                     priority.map(
@@ -174,7 +177,8 @@ public final class TicketEventCodec {
                                 status.orElse(TicketStatus.NEW),
                                 channel.orElse("unknown"),
                                 requester.orElse(""),
-                                flags)));
+                                flags,
+                                url)));
           }
           case TicketEvent.CustomerReplied.TYPE ->
               Optional.of(new TicketEvent.CustomerReplied(id, ticket, time));
@@ -221,6 +225,7 @@ public final class TicketEventCodec {
         if (!c.flags().isEmpty()) {
           c.flags().forEach(data.putArray("flags")::add);
         }
+        c.url().ifPresent(u -> data.put("url", u.toString()));
       }
       case TicketEvent.CustomerReplied r -> {}
       case TicketEvent.AgentReplied r -> data.put("public", r.isPublic());

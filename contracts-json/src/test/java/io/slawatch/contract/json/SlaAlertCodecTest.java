@@ -10,6 +10,7 @@ import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -83,5 +84,34 @@ class SlaAlertCodecTest {
     assertThat(node.at("/data/terms").asText()).isEqualTo("1 hour, 24x7");
     assertThat(node.at("/data/flags/0").asText()).isEqualTo("unknown_customer");
     assertThat(codec.decode(json)).isEqualTo(alert);
+  }
+
+  @Test
+  void the_tickets_url_is_data_ticket_url_and_survives_the_wire() throws Exception {
+    var due = Instant.parse("2026-11-24T10:00:00Z");
+    var alert =
+        new SlaAlert(
+                AlertKind.WARNING,
+                new TicketId("github:acme:7"),
+                new CustomerId("acme"),
+                "jamf-gold",
+                Priority.P1,
+                ClockKind.FIRST_RESPONSE,
+                1,
+                Duration.ofHours(1),
+                due,
+                due.minusSeconds(900),
+                Optional.of(0.75),
+                Optional.empty(),
+                Optional.empty())
+            .withTicketUrl(Optional.of(URI.create("https://github.com/acme/support/issues/7")));
+
+    byte[] json = codec.encode(alert);
+
+    assertThat(mapper.readTree(json).at("/data/ticket_url").asText())
+        .isEqualTo("https://github.com/acme/support/issues/7");
+    assertThat(codec.decode(json)).isEqualTo(alert);
+    assertThat(codec.decode(codec.encode(alert.withTicketUrl(Optional.empty()))).ticketUrl())
+        .isEmpty();
   }
 }

@@ -9,6 +9,7 @@ import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,18 @@ class TicketEventCodecTest {
             "eve@acme.example",
             java.util.Set.of(
                 TicketEvent.Created.NOT_PREMIUM_CONTACT, TicketEvent.Created.CHANNEL_NOT_ENTITLED)),
+        new TicketEvent.Created(
+            ID,
+            TICKET,
+            AT,
+            new CustomerId("acme"),
+            Priority.P3,
+            Optional.empty(),
+            TicketStatus.NEW,
+            "github",
+            "octocat",
+            java.util.Set.of(),
+            Optional.of(URI.create("https://github.com/acme/support/issues/7"))),
         new TicketEvent.CustomerReplied(ID, TICKET, AT),
         new TicketEvent.AgentReplied(ID, TICKET, AT, false),
         new TicketEvent.StatusChanged(ID, TICKET, AT, TicketStatus.ON_HOLD),
@@ -91,6 +104,74 @@ class TicketEventCodecTest {
     assertThat(created.occurredAt()).isEqualTo(AT);
     assertThat(created.priority()).isEqualTo(Priority.P1);
     assertThat(created.status()).isEqualTo(TicketStatus.NEW);
+  }
+
+  @Test
+  void a_created_events_url_is_data_url() throws Exception {
+    String json =
+        """
+        {"specversion":"1.0","id":"1","source":"s","type":"ticket.created","subject":"T-1",
+         "time":"2026-11-24T09:15:00Z","data":{"customer":"acme","priority":"P1",
+         "url":"https://acme.zendesk.com/agent/tickets/1"}}
+        """;
+    var decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+    var created = (TicketEvent.Created) ((Decoding.Valid) decoded).event();
+    assertThat(created.url()).contains(URI.create("https://acme.zendesk.com/agent/tickets/1"));
+    assertThat(new ObjectMapper().readTree(codec.encode(created)).at("/data/url").asText())
+        .isEqualTo("https://acme.zendesk.com/agent/tickets/1");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "ftp://files.example.com/t/1",
+        "/agent/tickets/1",
+        "https://",
+        "https://acme.example.com/a b",
+        "mailto:support@acme.example"
+      })
+  void a_url_that_is_not_an_absolute_http_url_is_refused_naming_data_url(String url) {
+    assertThat(urlViolations(url))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("data.url");
+              assertThat(v.message()).contains("absolute http or https URL");
+            });
+  }
+
+  @Test
+  void a_url_over_the_limit_is_refused_naming_data_url_and_one_at_it_is_kept() {
+    String base = "https://acme.example.com/t/";
+    String longest = base + "x".repeat(Limits.MAX_URL_LENGTH - base.length());
+    assertThat(urlViolations(longest)).isEmpty();
+    assertThat(urlViolations(longest + "x"))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("data.url");
+              assertThat(v.message()).contains("at most 2048");
+            });
+  }
+
+  private List<Violation> urlViolations(String url) {
+    var data = new ObjectMapper().createObjectNode().put("customer", "acme").put("priority", "P1");
+    data.put("url", url);
+    var event =
+        new ObjectMapper()
+            .createObjectNode()
+            .put("specversion", "1.0")
+            .put("id", "1")
+            .put("source", "s")
+            .put("type", "ticket.created")
+            .put("subject", "T-1")
+            .put("time", "2026-11-24T09:15:00Z")
+            .set("data", data);
+    return switch (codec.decode(event)) {
+      case Decoding.Valid v -> List.of();
+      case Decoding.Invalid i -> i.violations();
+    };
   }
 
   @Test

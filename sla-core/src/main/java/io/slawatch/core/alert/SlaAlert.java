@@ -3,6 +3,7 @@ package io.slawatch.core.alert;
 import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentMap;
  * @param reason why an {@code sla.ended} alert ended its clock (empty on every other kind)
  * @param terms the target in the plan's words ("4 business hours", "1 business day"), when known
  * @param flags the ticket's flags (entitlement findings, {@code unknown_customer}), sorted
+ * @param ticketUrl where an engineer opens the ticket in its helpdesk, when its source gave one
  */
 public record SlaAlert(
     AlertKind kind,
@@ -41,7 +43,8 @@ public record SlaAlert(
     Optional<Duration> elapsed,
     Optional<EndReason> reason,
     Optional<String> terms,
-    Set<String> flags) {
+    Set<String> flags,
+    Optional<URI> ticketUrl) {
 
   public SlaAlert {
     Objects.requireNonNull(kind, "kind");
@@ -58,13 +61,54 @@ public record SlaAlert(
     Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(terms, "terms");
+    Objects.requireNonNull(ticketUrl, "ticketUrl");
     if (reason.isPresent() != (kind == AlertKind.ENDED)) {
       throw new IllegalArgumentException("a reason is given exactly on sla.ended alerts: " + kind);
     }
     flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
   }
 
-  /** An alert without reason, terms or flags (warnings, breaches and {@code sla.met}). */
+  /** An alert without a ticket URL. */
+  public SlaAlert(
+      AlertKind kind,
+      TicketId ticket,
+      CustomerId customer,
+      String plan,
+      Priority priority,
+      ClockKind clock,
+      int cycle,
+      Duration target,
+      Instant due,
+      Instant firedAt,
+      Optional<Double> threshold,
+      Optional<Instant> metAt,
+      Optional<Duration> elapsed,
+      Optional<EndReason> reason,
+      Optional<String> terms,
+      Set<String> flags) {
+    this(
+        kind,
+        ticket,
+        customer,
+        plan,
+        priority,
+        clock,
+        cycle,
+        target,
+        due,
+        firedAt,
+        threshold,
+        metAt,
+        elapsed,
+        reason,
+        terms,
+        flags,
+        Optional.empty());
+  }
+
+  /**
+   * An alert without reason, terms, flags or ticket URL (warnings, breaches and {@code sla.met}).
+   */
   public SlaAlert(
       AlertKind kind,
       TicketId ticket,
@@ -95,14 +139,22 @@ public record SlaAlert(
         elapsed,
         Optional.empty(),
         Optional.empty(),
-        Set.of());
+        Set.of(),
+        Optional.empty());
   }
 
   /** This alert with these flags. */
   public SlaAlert withFlags(Set<String> more) {
     return new SlaAlert(
         kind, ticket, customer, plan, priority, clock, cycle, target, due, firedAt, threshold,
-        metAt, elapsed, reason, terms, more);
+        metAt, elapsed, reason, terms, more, ticketUrl);
+  }
+
+  /** This alert with this ticket URL (empty: none). */
+  public SlaAlert withTicketUrl(Optional<URI> url) {
+    return new SlaAlert(
+        kind, ticket, customer, plan, priority, clock, cycle, target, due, firedAt, threshold,
+        metAt, elapsed, reason, terms, flags, url);
   }
 
   /** Whether this alert closes its clock ({@code sla.met} or {@code sla.ended}). */

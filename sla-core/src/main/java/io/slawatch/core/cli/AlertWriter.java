@@ -27,6 +27,7 @@ final class AlertWriter {
     if (!alert.flags().isEmpty()) {
       data.put("flags", alert.flags());
     }
+    alert.ticketUrl().ifPresent(u -> data.put("ticket_url", u.toString()));
     return Json.object()
         .put("specversion", "1.0")
         .put("id", alert.id())

@@ -4,11 +4,13 @@ import io.slawatch.core.config.Tree;
 import io.slawatch.core.config.YamlTrees;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.event.TicketUrls;
 import io.slawatch.core.plan.SupportPlan;
 import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,7 +55,9 @@ final class TicketEventReader {
             plan,
             data.get("status").map(TicketEventReader::status).orElse(TicketStatus.NEW),
             data.get("channel").map(Tree::text).orElse("unknown"),
-            data.get("requester").map(Tree::text).orElse(""));
+            data.get("requester").map(Tree::text).orElse(""),
+            java.util.Set.of(),
+            data.get("url").map(TicketEventReader::url));
       }
       case TicketEvent.CustomerReplied.TYPE -> new TicketEvent.CustomerReplied(id, ticket, time);
       case TicketEvent.AgentReplied.TYPE ->
@@ -76,6 +80,15 @@ final class TicketEventReader {
     return plan.priorityOf(tree.text())
         .orElseThrow(
             () -> tree.error("\"" + tree.text() + "\" is not a priority of plan " + plan.name()));
+  }
+
+  private static URI url(Tree tree) {
+    TicketUrls.problem(tree.text())
+        .ifPresent(
+            problem -> {
+              throw tree.error(problem);
+            });
+    return URI.create(tree.text());
   }
 
   private static TicketStatus status(Tree tree) {

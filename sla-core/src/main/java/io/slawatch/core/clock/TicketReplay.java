@@ -17,6 +17,7 @@ import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ final class TicketReplay {
 
   private TicketId ticket;
   private CustomerId customer;
+  private Optional<URI> ticketUrl = Optional.empty();
   private SupportPlan plan;
   private Priority priority;
   private TicketStatus status;
@@ -179,6 +181,7 @@ final class TicketReplay {
     }
     ticket = created.ticket();
     customer = created.customer();
+    ticketUrl = created.url();
     flags.addAll(created.flags());
     if (!customerTerms.known()) {
       flags.add(CustomerTerms.UNKNOWN_CUSTOMER);
@@ -508,7 +511,8 @@ final class TicketReplay {
           elapsed,
           reason,
           Optional.of(run.terms().words()),
-          parts.flags());
+          parts.flags(),
+          parts.ticketUrl());
     }
   }
 
@@ -518,7 +522,8 @@ final class TicketReplay {
       io.slawatch.core.ticket.CustomerId customer,
       String plan,
       Priority priority,
-      Set<String> flags) {}
+      Set<String> flags,
+      Optional<URI> ticketUrl) {}
 
   private Draft alert(
       ClockRun run, AlertKind kind, Instant due, Instant at, Optional<Double> threshold) {
@@ -530,7 +535,7 @@ final class TicketReplay {
         threshold,
         Optional.empty(),
         Optional.empty(),
-        new SlaAlertParts(ticket, customer, plan.name(), priority, Set.copyOf(flags)));
+        new SlaAlertParts(ticket, customer, plan.name(), priority, Set.copyOf(flags), ticketUrl));
   }
 
   private BusinessCalendar calendar(Coverage coverage) {

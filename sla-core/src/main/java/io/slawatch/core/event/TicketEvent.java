@@ -4,6 +4,7 @@ import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
@@ -25,6 +26,12 @@ public sealed interface TicketEvent {
   /** The CloudEvent type, e.g. {@code ticket.created}. */
   String type();
 
+  /**
+   * A new ticket.
+   *
+   * @param url where an engineer opens the ticket in its helpdesk, when the source gives one (see
+   *     {@link TicketUrls} for what is accepted)
+   */
   record Created(
       EventId eventId,
       TicketId ticket,
@@ -35,7 +42,8 @@ public sealed interface TicketEvent {
       TicketStatus status,
       String channel,
       String requester,
-      Set<String> flags)
+      Set<String> flags,
+      Optional<URI> url)
       implements TicketEvent {
     public static final String TYPE = "ticket.created";
 
@@ -53,6 +61,33 @@ public sealed interface TicketEvent {
 
     public Created {
       flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
+      url = url.map(TicketUrls::require);
+    }
+
+    /** A ticket without a URL in its helpdesk. */
+    public Created(
+        EventId eventId,
+        TicketId ticket,
+        Instant occurredAt,
+        CustomerId customer,
+        Priority priority,
+        Optional<String> plan,
+        TicketStatus status,
+        String channel,
+        String requester,
+        Set<String> flags) {
+      this(
+          eventId,
+          ticket,
+          occurredAt,
+          customer,
+          priority,
+          plan,
+          status,
+          channel,
+          requester,
+          flags,
+          Optional.empty());
     }
 
     /** A ticket without entitlement flags (intake adds them). */
@@ -76,13 +111,40 @@ public sealed interface TicketEvent {
           status,
           channel,
           requester,
-          Set.of());
+          Set.of(),
+          Optional.empty());
     }
 
     /** This ticket with these flags, on this plan. */
     public Created entitled(Set<String> flags, Optional<String> plan) {
       return new Created(
-          eventId, ticket, occurredAt, customer, priority, plan, status, channel, requester, flags);
+          eventId,
+          ticket,
+          occurredAt,
+          customer,
+          priority,
+          plan,
+          status,
+          channel,
+          requester,
+          flags,
+          url);
+    }
+
+    /** This ticket with this URL in its helpdesk (empty: none). */
+    public Created withUrl(Optional<URI> url) {
+      return new Created(
+          eventId,
+          ticket,
+          occurredAt,
+          customer,
+          priority,
+          plan,
+          status,
+          channel,
+          requester,
+          flags,
+          url);
     }
 
     @Override

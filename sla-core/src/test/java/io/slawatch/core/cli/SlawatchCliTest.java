@@ -155,6 +155,33 @@ class SlawatchCliTest {
     }
 
     @Test
+    void the_tickets_url_given_on_creation_is_printed_on_each_of_its_alerts() throws IOException {
+      String events =
+          """
+          {"specversion":"1.0","id":"1","source":"gh","type":"ticket.created","subject":"T-8","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"P1","url":"https://github.com/acme/support/issues/8"}}
+          """;
+      Run run = run(events, "simulate", "--plan", "jamf-gold", "--until", "2026-03-23T12:00:00Z");
+      assertThat(run.status()).isZero();
+      assertThat(run.out())
+          .hasSize(3)
+          .allSatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("\"ticket_url\":\"https://github.com/acme/support/issues/8\""));
+    }
+
+    @Test
+    void a_ticket_url_that_is_not_http_is_reported_with_its_field() throws IOException {
+      String events =
+          """
+          {"specversion":"1.0","id":"1","source":"gh","type":"ticket.created","subject":"T-8","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"P1","url":"javascript:alert(1)"}}
+          """;
+      Run run = run(events, "simulate", "--plan", "jamf-gold");
+      assertThat(run.err()).contains("line 1: data.url: must be an absolute http or https URL");
+      assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
     void until_cuts_the_simulation_and_a_pending_ticket_fires_nothing_meanwhile()
         throws IOException {
       String events =

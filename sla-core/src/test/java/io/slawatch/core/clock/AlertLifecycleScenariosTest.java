@@ -12,6 +12,7 @@ import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.testing.ZoneSensitive;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -273,6 +274,37 @@ class AlertLifecycleScenariosTest {
           .filteredOn(a -> a.clock() == ClockKind.UPDATE)
           .extracting(SlaAlert::terms)
           .containsOnly(Optional.of("1 business day"));
+    }
+
+    @Test
+    void every_alert_of_a_ticket_links_to_it_in_the_helpdesk_when_the_source_gave_its_url() {
+      Evaluation result =
+          ticket("T-134")
+              .onPlan("jamf-gold")
+              .atUrl("https://acme.zendesk.com/agent/tickets/134")
+              .created("2026-03-23T10:00", Priority.P1)
+              .agentReplied("2026-03-23T12:00")
+              .status("2026-03-23T12:30", TicketStatus.SOLVED)
+              .asOf("2026-03-23T13:00");
+      assertThat(result.alerts())
+          .extracting(SlaAlert::kind)
+          .containsExactly(
+              AlertKind.WARNING, AlertKind.WARNING, AlertKind.BREACHED, AlertKind.ENDED);
+      assertThat(result.alerts())
+          .extracting(SlaAlert::ticketUrl)
+          .containsOnly(Optional.of(URI.create("https://acme.zendesk.com/agent/tickets/134")));
+    }
+
+    @Test
+    void a_ticket_whose_source_gave_no_url_has_alerts_without_one() {
+      assertThat(
+              ticket("T-135")
+                  .created("2026-03-23T10:00", Priority.P1)
+                  .asOf("2026-03-23T12:00")
+                  .alerts())
+          .isNotEmpty()
+          .extracting(SlaAlert::ticketUrl)
+          .containsOnly(Optional.empty());
     }
   }
 }

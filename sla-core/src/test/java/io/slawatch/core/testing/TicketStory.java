@@ -12,12 +12,14 @@ import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Test-data builder: a ticket's story as events, told in order, evaluated by the engine. */
 public final class TicketStory {
@@ -28,6 +30,7 @@ public final class TicketStory {
   private final List<TicketEvent> events = new ArrayList<>();
   private boolean knownCustomer = true;
   private final List<CustomerHistory.Version> customerChanges = new ArrayList<>();
+  private Optional<URI> url = Optional.empty();
 
   private TicketStory(String ticket) {
     this.ticket = new TicketId(ticket);
@@ -87,6 +90,12 @@ public final class TicketStory {
     return customerChanges.isEmpty() ? customer() : customerChanges.getLast().terms();
   }
 
+  /** The source gives the ticket's URL in its helpdesk (on {@code ticket.created}). */
+  public TicketStory atUrl(String url) {
+    this.url = Optional.of(URI.create(url));
+    return this;
+  }
+
   public TicketStory created(String time, Priority priority) {
     return add(
         new TicketEvent.Created(
@@ -98,7 +107,9 @@ public final class TicketStory {
             Optional.empty(),
             TicketStatus.NEW,
             "portal",
-            "alice@acme.test"));
+            "alice@acme.test",
+            Set.of(),
+            url));
   }
 
   public TicketStory customerReplied(String time) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.EventTimes;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.event.TicketUrls;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,6 +82,14 @@ public final class Payloads {
     }
     String text = value.asText().trim();
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  /**
+   * The field as a ticket's URL in its helpdesk ({@link TicketUrls}: absolute http(s), at most
+   * 2,048 characters); empty when absent or not such a URL (the ticket is kept without it).
+   */
+  public static Optional<URI> url(JsonNode node, String field) {
+    return text(node, field).flatMap(TicketUrls::parse);
   }
 
   public static WebhookResult events(List<TicketEvent> events) {

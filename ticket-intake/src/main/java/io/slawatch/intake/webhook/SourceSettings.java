@@ -6,6 +6,7 @@ import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
+import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -140,6 +141,19 @@ public record SourceSettings(
       Optional<TicketStatus> status,
       String channel,
       String requester) {
+    return created(id, ticket, at, priority, status, channel, requester, Optional.empty());
+  }
+
+  /** A new ticket of this source, with its URL in the helpdesk when the payload gives one. */
+  public TicketEvent.Created created(
+      EventId id,
+      TicketId ticket,
+      Instant at,
+      Optional<Priority> priority,
+      Optional<TicketStatus> status,
+      String channel,
+      String requester,
+      Optional<URI> url) {
     return new TicketEvent.Created(
         id,
         ticket,
@@ -149,7 +163,9 @@ public record SourceSettings(
         plan,
         status.orElse(TicketStatus.NEW),
         channel,
-        requester);
+        requester,
+        java.util.Set.of(),
+        url);
   }
 
   /** The configuration key that would map this word, for error messages. */

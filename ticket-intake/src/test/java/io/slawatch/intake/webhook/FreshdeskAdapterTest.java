@@ -15,6 +15,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import io.slawatch.intake.webhook.freshdesk.FreshdeskAdapter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -49,7 +50,10 @@ class FreshdeskAdapterTest {
                     Optional.of("jamf-gold"),
                     TicketStatus.PENDING,
                     "freshdesk",
-                    "requester-bob@example.com")));
+                    "requester-bob@example.com",
+                    java.util.Set.of(),
+                    Optional.of(
+                        URI.create("http://test1234zzz.freshdesk.com/helpdesk/tickets/11")))));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketStatus;
 import io.slawatch.intake.webhook.github.GitHubAdapter;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,9 @@ class GitHubAdapterTest {
     assertThat(created.requester()).isEqualTo("Codertocat");
     assertThat(created.eventId().source()).isEqualTo("webhook/github/acme-gh");
     assertThat(created.eventId().id()).isEqualTo("d-1");
+    assertThat(created.url())
+        .as("issue.html_url, not the API url")
+        .contains(URI.create("https://github.com/Codertocat/Hello-World/issues/1"));
   }
 
   @Test

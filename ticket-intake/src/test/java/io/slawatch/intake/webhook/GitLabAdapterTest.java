@@ -14,6 +14,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import io.slawatch.intake.webhook.gitlab.GitLabAdapter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,7 +59,11 @@ class GitLabAdapterTest {
                     Optional.of("jamf-gold"),
                     TicketStatus.NEW,
                     "gitlab",
-                    "tomaszkolek0")));
+                    "tomaszkolek0",
+                    java.util.Set.of(),
+                    Optional.of(
+                        URI.create(
+                            "https://gitlab.com/tomaszkolek0/my-awesome-project/issues/1")))));
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import io.slawatch.intake.webhook.jira.JiraAdapter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -53,7 +54,36 @@ class JiraAdapterTest {
                     Optional.of("jamf-gold"),
                     TicketStatus.OPEN,
                     "jira",
-                    "5c5f880629be9642ba529340")));
+                    "5c5f880629be9642ba529340",
+                    java.util.Set.of(),
+                    Optional.of(
+                        URI.create("https://some-instance-test.atlassian.net/browse/TES-41")))));
+  }
+
+  @Test
+  void the_issues_page_is_built_from_its_self_url_keeping_port_and_context_path() {
+    // Jira Server's self URL (jira_server_issue_updated_closed.json) on the created fixture
+    assertThat(
+            createdUrl(
+                "http://some-instance-test.centralus.cloudapp.azure.com:8080/rest/api/2/issue/10300"))
+        .contains(
+            URI.create(
+                "http://some-instance-test.centralus.cloudapp.azure.com:8080/browse/TES-41"));
+    assertThat(createdUrl("https://jira.acme.example/jira/rest/api/2/issue/10300"))
+        .contains(URI.create("https://jira.acme.example/jira/browse/TES-41"));
+    assertThat(createdUrl("not a url")).as("not derivable").isEmpty();
+    assertThat(createdUrl(null)).as("no self").isEmpty();
+  }
+
+  private static Optional<URI> createdUrl(String self) {
+    ObjectNode payload = (ObjectNode) json("jira", "jira_cloud_issue_created.json");
+    ObjectNode issue = (ObjectNode) payload.get("issue");
+    if (self == null) {
+      issue.remove("self");
+    } else {
+      issue.put("self", self);
+    }
+    return ((TicketEvent.Created) ((WebhookResult.Events) map(payload)).events().getFirst()).url();
   }
 
   @Test

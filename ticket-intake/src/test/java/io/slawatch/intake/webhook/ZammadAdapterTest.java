@@ -60,6 +60,15 @@ class ZammadAdapterTest {
                     TicketStatus.OPEN,
                     "zammad",
                     "emily@example.com")));
+    assertThat(
+            ((TicketEvent.Created)
+                    ((WebhookResult.Events)
+                            map(json("zammad", "zammad_webhook_default_ticket_article.json")))
+                        .events()
+                        .getFirst())
+                .url())
+        .as("Zammad's default payload carries no ticket URL")
+        .isEmpty();
   }
 
   @Test

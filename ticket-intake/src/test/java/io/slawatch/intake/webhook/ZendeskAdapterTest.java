@@ -14,6 +14,7 @@ import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
 import io.slawatch.intake.webhook.zendesk.ZendeskAdapter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -118,6 +119,17 @@ class ZendeskAdapterTest {
                     TicketStatus.NEW,
                     "zendesk",
                     "8447388090494")));
+    assertThat(
+            ((TicketEvent.Created) ((WebhookResult.Events) map(payload)).events().getFirst()).url())
+        .as("the event carries only account_id: no subdomain, so no agent URL")
+        .isEmpty();
+    ((ObjectNode) payload.get("detail"))
+        .put("url", "https://acme.zendesk.com/api/v2/tickets/5158.json");
+    assertThat(
+            ((TicketEvent.Created) ((WebhookResult.Events) map(payload)).events().getFirst()).url())
+        .as("the agent's page on the subdomain of the API url, not the API url")
+        .contains(URI.create("https://acme.zendesk.com/agent/tickets/5158"));
+    ((ObjectNode) payload.get("detail")).remove("url");
 
     payload.put("type", "zen:event-type:ticket.priority_changed");
     ((ObjectNode) payload.get("event")).put("current", "URGENT");

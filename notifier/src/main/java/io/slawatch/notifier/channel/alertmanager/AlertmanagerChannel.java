@@ -98,6 +98,7 @@ public class AlertmanagerChannel implements AlertChannel {
     ObjectNode annotations = entry.putObject("annotations");
     annotations.put("summary", AlertText.title(notification));
     annotations.put("due", alert.due().toString());
+    alert.ticketUrl().ifPresent(url -> annotations.put("ticket_url", url.toString()));
     entry.put("startsAt", alert.firedAt().toString());
     return entry;
   }

@@ -75,6 +75,15 @@ public class PagerDutyChannel implements AlertChannel {
     payload.put("class", alert.kind().type());
     ObjectNode details = payload.putObject("custom_details");
     AlertText.facts(notification).forEach(details::put);
+    alert
+        .ticketUrl()
+        .ifPresent(
+            url ->
+                event
+                    .putArray("links")
+                    .addObject()
+                    .put("href", url.toString())
+                    .put("text", AlertText.ticketLink(notification)));
     return event;
   }
 }

@@ -65,7 +65,10 @@ public class SlackChannel implements AlertChannel {
     AlertText.facts(notification)
         .forEach(
             (name, value) ->
-                fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value));
+                fields
+                    .addObject()
+                    .put("type", "mrkdwn")
+                    .put("text", "*" + name + "*\n" + mrkdwn(notification, name, value)));
     return message;
   }
 
@@ -89,7 +92,22 @@ public class SlackChannel implements AlertChannel {
     AlertText.facts(notification)
         .forEach(
             (name, value) ->
-                elements.addObject().put("type", "mrkdwn").put("text", "*" + name + "*: " + value));
+                elements
+                    .addObject()
+                    .put("type", "mrkdwn")
+                    .put("text", "*" + name + "*: " + mrkdwn(notification, name, value)));
     return message;
+  }
+
+  /**
+   * A fact's value in mrkdwn: the ticket's link as {@code <url|ticket id>} (a valid URI holds no
+   * {@code |}, {@code <} or {@code >}), anything else as it is.
+   */
+  static String mrkdwn(Notification notification, String name, String value) {
+    SlaAlert alert = notification.alert();
+    if (alert.ticketUrl().isPresent() && name.equals(AlertText.ticketLink(notification))) {
+      return "<" + alert.ticketUrl().get() + "|" + alert.ticket().value() + ">";
+    }
+    return value;
   }
 }

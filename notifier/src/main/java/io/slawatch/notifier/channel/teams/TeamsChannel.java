@@ -81,11 +81,27 @@ public class TeamsChannel implements AlertChannel {
       all.entrySet().stream()
           .limit(2)
           .forEach(f -> facts.addObject().put("title", f.getKey()).put("value", f.getValue()));
+      openTicket(card, notification);
       return message;
     }
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     AlertText.facts(notification)
         .forEach((name, value) -> facts.addObject().put("title", name).put("value", value));
+    openTicket(card, notification);
     return message;
+  }
+
+  /** A button opening the ticket in its helpdesk, when its source gave its URL. */
+  private static void openTicket(ObjectNode card, Notification notification) {
+    notification
+        .alert()
+        .ticketUrl()
+        .ifPresent(
+            url ->
+                card.putArray("actions")
+                    .addObject()
+                    .put("type", "Action.OpenUrl")
+                    .put("title", AlertText.ticketLink(notification))
+                    .put("url", url.toString()));
   }
 }

@@ -58,6 +58,9 @@ public interface AlertMessages {
   @Message("Acknowledge")
   String acknowledge();
 
+  @Message("Ticket link")
+  String ticketLink();
+
   @Message("first response")
   String firstResponse();
 

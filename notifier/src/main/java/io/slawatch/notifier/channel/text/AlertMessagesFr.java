@@ -72,6 +72,10 @@ public interface AlertMessagesFr extends AlertMessages {
   String acknowledge();
 
   @Override
+  @Message("Lien du ticket")
+  String ticketLink();
+
+  @Override
   @Message("première réponse")
   String firstResponse();
 

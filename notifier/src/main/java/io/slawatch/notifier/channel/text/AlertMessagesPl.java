@@ -73,6 +73,10 @@ public interface AlertMessagesPl extends AlertMessages {
   String acknowledge();
 
   @Override
+  @Message("Link do zgłoszenia")
+  String ticketLink();
+
+  @Override
   @Message("pierwsza odpowiedź")
   String firstResponse();
 

@@ -73,6 +73,10 @@ public interface AlertMessagesRo extends AlertMessages {
   String acknowledge();
 
   @Override
+  @Message("Link către tichet")
+  String ticketLink();
+
+  @Override
   @Message("primul răspuns")
   String firstResponse();
 

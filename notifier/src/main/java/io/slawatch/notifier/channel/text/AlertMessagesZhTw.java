@@ -71,6 +71,10 @@ public interface AlertMessagesZhTw extends AlertMessages {
   String acknowledge();
 
   @Override
+  @Message("工單連結")
+  String ticketLink();
+
+  @Override
   @Message("首次回應")
   String firstResponse();
 

@@ -100,7 +100,7 @@ public final class AlertText {
   /**
    * Facts in display order: ticket, customer, plan, priority, the customer's language, commitment
    * (in the plan's words), due (in the target's zone, then the customer's), progress or outcome,
-   * level, acknowledge link.
+   * level, the ticket's link in its helpdesk (when its source gave one), acknowledge link.
    */
   public static Map<String, String> facts(Notification notification) {
     SlaAlert alert = notification.alert();
@@ -131,8 +131,14 @@ public final class AlertText {
     if (notification.level() > 1) {
       facts.put(words.level(), Integer.toString(notification.level()));
     }
+    alert.ticketUrl().ifPresent(url -> facts.put(words.ticketLink(), url.toString()));
     notification.ackUrl().ifPresent(url -> facts.put(words.acknowledge(), url.toString()));
     return facts;
+  }
+
+  /** The name of the ticket-link fact in the reader's language ({@link #facts}). */
+  public static String ticketLink(Notification notification) {
+    return messages(notification.language()).ticketLink();
   }
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -83,7 +83,10 @@ class AlertmanagerChannelTest {
     String ticket = "T-" + UUID.randomUUID();
     Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    deliver(alert(AlertKind.WARNING, ticket, due.minus(Duration.ofMinutes(15)), due));
+    deliver(
+        alert(AlertKind.WARNING, ticket, due.minus(Duration.ofMinutes(15)), due)
+            .withTicketUrl(
+                Optional.of(java.net.URI.create("https://github.com/acme/support/issues/7"))));
     List<JsonNode> active = active(ticket);
     assertThat(active).hasSize(1);
     JsonNode warning = active.getFirst();
@@ -94,6 +97,8 @@ class AlertmanagerChannelTest {
     assertThat(warning.at("/labels/priority").asText()).isEqualTo("P1");
     assertThat(warning.at("/labels/customer").asText()).isEqualTo("acme");
     assertThat(warning.at("/annotations/due").asText()).isEqualTo(due.toString());
+    assertThat(warning.at("/annotations/ticket_url").asText())
+        .isEqualTo("https://github.com/acme/support/issues/7");
     assertThat(warning.at("/status/state").asText()).isEqualTo("active");
 
     deliver(alert(AlertKind.BREACHED, ticket, due, due));

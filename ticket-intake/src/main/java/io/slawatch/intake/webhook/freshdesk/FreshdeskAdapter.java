@@ -156,7 +156,8 @@ public final class FreshdeskAdapter implements WebhookAdapter {
                       "freshdesk",
                       Payloads.text(hook, "requester_email")
                           .or(() -> Payloads.text(hook, "requester_name"))
-                          .orElse("")))
+                          .orElse(""),
+                      Payloads.url(hook, "ticket_url")))
               : ignored("ticket_action " + value + " does not touch an SLA clock");
       case "status" -> {
         String to = to(value).orElse(hook.path("ticket_status").asText(""));

@@ -95,7 +95,8 @@ public final class GitHubAdapter implements WebhookAdapter {
                               settings.firstPriority(Payloads.texts(issue.path("labels"), "name")),
                               Optional.empty(),
                               "github",
-                              issue.path("user").path("login").asText(""))))
+                              issue.path("user").path("login").asText(""),
+                              Payloads.url(issue, "html_url"))))
               .orElseGet(() -> invalid("issue.created_at", "must be an ISO-8601 instant"));
       case "issue_comment/created" -> {
         JsonNode comment = payload.path("comment");

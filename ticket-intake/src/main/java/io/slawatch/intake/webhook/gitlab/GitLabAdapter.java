@@ -126,7 +126,8 @@ public final class GitLabAdapter implements WebhookAdapter {
                                   Payloads.texts(labels(payload, attributes), "title")),
                               Optional.empty(),
                               "gitlab",
-                              payload.path("user").path("username").asText(""))))
+                              payload.path("user").path("username").asText(""),
+                              Payloads.url(attributes, "url"))))
               .orElseGet(() -> invalid("object_attributes.created_at", "must be a time"));
       case "close", "reopen" -> {
         String word = action.equals("close") ? "closed" : "reopened";

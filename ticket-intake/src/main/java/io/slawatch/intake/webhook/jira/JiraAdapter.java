@@ -7,6 +7,7 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.event.TicketUrls;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -18,12 +19,14 @@ import io.slawatch.intake.webhook.Verification;
 import io.slawatch.intake.webhook.WebhookAdapter;
 import io.slawatch.intake.webhook.WebhookHeaders;
 import io.slawatch.intake.webhook.WebhookResult;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Jira Cloud, Jira Server/Data Center and Jira Service Management webhooks ({@code
@@ -139,7 +142,8 @@ public final class JiraAdapter implements WebhookAdapter {
                 Payloads.text(fields.path("priority"), "name").flatMap(settings::priority),
                 currentStatus(fields, settings),
                 "jira",
-                user(reporter).orElse("")));
+                user(reporter).orElse(""),
+                browseUrl(issue, key.get())));
       }
       case "comment_created" -> comment(payload.path("comment"), fields, source, ticket);
       case "jira:issue_updated" -> {
@@ -217,6 +221,30 @@ public final class JiraAdapter implements WebhookAdapter {
             ? new TicketEvent.CustomerReplied(id, ticket, created.get())
             : new TicketEvent.AgentReplied(id, ticket, created.get(), true));
   }
+
+  /**
+   * The issue's page, {@code <base>/browse/<key>}: the base is the issue's REST {@code self} URL
+   * before {@code /rest/api/} (scheme, host, port and any context path), else its scheme and host;
+   * empty when {@code self} is missing or not an http(s) URL.
+   */
+  static Optional<URI> browseUrl(JsonNode issue, String key) {
+    if (!ISSUE_KEY.matcher(key).matches()) {
+      return Optional.empty();
+    }
+    return Payloads.url(issue, "self")
+        .flatMap(
+            self -> {
+              String text = self.toString();
+              int rest = text.indexOf("/rest/api/");
+              String base =
+                  rest > 0
+                      ? text.substring(0, rest)
+                      : self.getScheme() + "://" + self.getRawAuthority();
+              return TicketUrls.parse(base + "/browse/" + key);
+            });
+  }
+
+  private static final Pattern ISSUE_KEY = Pattern.compile("[A-Za-z0-9_]+-[0-9]+");
 
   /** A Jira user: the Cloud account id, else the Server user name or key. */
   private static Optional<String> user(JsonNode user) {

@@ -7,6 +7,7 @@ import static io.slawatch.intake.webhook.Payloads.invalid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.event.TicketUrls;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
@@ -18,9 +19,12 @@ import io.slawatch.intake.webhook.Verification;
 import io.slawatch.intake.webhook.WebhookAdapter;
 import io.slawatch.intake.webhook.WebhookHeaders;
 import io.slawatch.intake.webhook.WebhookResult;
+import java.net.URI;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Zendesk event webhooks (the {@code zen:event-type:*} envelope: {@code detail} is the ticket,
@@ -121,7 +125,8 @@ public final class ZendeskAdapter implements WebhookAdapter {
                 Payloads.text(detail, "priority").flatMap(settings::priority),
                 Payloads.text(detail, "status").flatMap(settings::status),
                 "zendesk",
-                Payloads.text(detail, "requester_id").orElse("")));
+                Payloads.text(detail, "requester_id").orElse(""),
+                agentUrl(payload, detail, key.get())));
       }
       case "ticket.comment_added" -> {
         JsonNode comment = event.path("comment");
@@ -159,4 +164,36 @@ public final class ZendeskAdapter implements WebhookAdapter {
       default -> ignored(type + " does not touch an SLA clock");
     };
   }
+
+  /**
+   * The ticket's page for agents, {@code https://<subdomain>.zendesk.com/agent/tickets/<id>}, when
+   * the payload names the account's subdomain ({@code subdomain}) or carries the ticket's API
+   * {@code url} on a {@code *.zendesk.com} host (the API URL itself is not the agent's page); empty
+   * otherwise (Zendesk's event webhooks carry only the numeric {@code account_id}).
+   */
+  static Optional<URI> agentUrl(JsonNode payload, JsonNode detail, String id) {
+    if (!NUMBER.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    return Payloads.text(payload, "subdomain")
+        .or(() -> Payloads.url(detail, "url").flatMap(ZendeskAdapter::subdomain))
+        .filter(sub -> SUBDOMAIN.matcher(sub).matches())
+        .flatMap(
+            sub ->
+                TicketUrls.parse(
+                    "https://"
+                        + sub.toLowerCase(Locale.ROOT)
+                        + ".zendesk.com/agent/tickets/"
+                        + id));
+  }
+
+  private static Optional<String> subdomain(URI api) {
+    String host = api.getHost().toLowerCase(Locale.ROOT);
+    return host.endsWith(".zendesk.com")
+        ? Optional.of(host.substring(0, host.length() - ".zendesk.com".length()))
+        : Optional.empty();
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("[0-9]{1,20}");
+  private static final Pattern SUBDOMAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
 }
