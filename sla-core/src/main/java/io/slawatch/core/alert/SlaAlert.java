@@ -65,7 +65,45 @@ public record SlaAlert(
     if (reason.isPresent() != (kind == AlertKind.ENDED)) {
       throw new IllegalArgumentException("a reason is given exactly on sla.ended alerts: " + kind);
     }
-    flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
+    // most alerts carry no flag, and a replay shares one flag set between its alerts
+    flags = flagSet(flags);
+  }
+
+  private static final Set<String> NO_FLAGS = new Sorted(Set.of());
+
+  /**
+   * Flags as alerts keep them: immutable and sorted; a set this method returned is kept as it is,
+   * so one set can serve every alert of a ticket.
+   */
+  public static Set<String> flagSet(Set<String> flags) {
+    if (flags instanceof Sorted) {
+      return flags;
+    }
+    return flags.isEmpty() ? NO_FLAGS : new Sorted(flags);
+  }
+
+  /** An immutable sorted set of flags, shared as it is between alerts. */
+  private static final class Sorted extends java.util.AbstractSet<String> {
+    private final java.util.SortedSet<String> flags;
+
+    Sorted(Set<String> flags) {
+      this.flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return flags.iterator();
+    }
+
+    @Override
+    public int size() {
+      return flags.size();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return flags.contains(o);
+    }
   }
 
   /** An alert without a ticket URL. */

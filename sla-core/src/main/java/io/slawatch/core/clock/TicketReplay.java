@@ -46,6 +46,11 @@ final class TicketReplay {
   private boolean planFromTicket;
 
   private final Set<String> flags = new TreeSet<>();
+
+  /** The flags as the alerts carry them, built once per change of {@link #flags}. */
+  private Set<String> flagsCarried;
+
+  private Set<String> flagsCarriedFrom = Set.of();
   private Optional<Instant> lastPublicReply = Optional.empty();
   private final Map<Coverage, BusinessCalendar> calendars = new HashMap<>();
 
@@ -535,11 +540,19 @@ final class TicketReplay {
         threshold,
         Optional.empty(),
         Optional.empty(),
-        new SlaAlertParts(ticket, customer, plan.name(), priority, Set.copyOf(flags), ticketUrl));
+        new SlaAlertParts(ticket, customer, plan.name(), priority, flagsNow(), ticketUrl));
   }
 
   private BusinessCalendar calendar(Coverage coverage) {
     return calendars.computeIfAbsent(
         coverage, c -> calendarOf.apply(c.resolve(customerTerms.businessCalendar())));
+  }
+
+  private Set<String> flagsNow() {
+    if (flagsCarried == null || !flagsCarriedFrom.equals(flags)) {
+      flagsCarriedFrom = Set.copyOf(flags);
+      flagsCarried = SlaAlert.flagSet(flags);
+    }
+    return flagsCarried;
   }
 }

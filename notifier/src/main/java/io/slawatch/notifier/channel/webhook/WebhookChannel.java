@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * POSTs each alert to a configured URL as a structured CloudEvent, with an {@code Idempotency-Key}
- * header (the alert id) so a receiver can drop the rare repeat after a crash, and, when {@code
+ * header (the alert id, {@link HeaderValues percent-encoded} where it is not visible ASCII) so a
+ * receiver can drop the rare repeat after a crash, and, when {@code
  * slawatch.notifier.webhook.secret} is set, signed per Standard Webhooks ({@code webhook-id} = the
  * alert id, {@code webhook-timestamp}, {@code webhook-signature}).
  */
@@ -43,7 +44,8 @@ public class WebhookChannel implements AlertChannel {
     SlaAlert alert = notification.alert();
     String cloudEvent = notification.cloudEvent();
     Map<String, String> headers = new java.util.LinkedHashMap<>();
-    headers.put("Idempotency-Key", alert.id());
+    String key = HeaderValues.of(alert.id());
+    headers.put("Idempotency-Key", key);
     config
         .secret()
         .filter(secret -> !secret.isBlank())
@@ -51,7 +53,7 @@ public class WebhookChannel implements AlertChannel {
             secret ->
                 headers.putAll(
                     StandardWebhooks.headers(
-                        secret, alert.id(), clock.instant().getEpochSecond(), cloudEvent)));
+                        secret, key, clock.instant().getEpochSecond(), cloudEvent)));
     return poster.post(
         name(),
         config.url().orElseThrow(),
