@@ -17,6 +17,7 @@ topics=(
   "ticket.inbound.v1 6 delete"
   "ticket.inbound.dlq.v1 3 delete"
   "sla.alerts.dlq.v1 3 delete"
+  "ticket.events.dlq.v1 3 delete"
   "customer.events.v1 3 compact"
 )
 

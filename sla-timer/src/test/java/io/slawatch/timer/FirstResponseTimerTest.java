@@ -131,4 +131,32 @@ class FirstResponseTimerTest {
     var breach = alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
     assertThat(breach.getFirst().value()).contains("\"flags\":[\"unknown_customer\"]");
   }
+
+  @Test
+  void a_record_that_is_no_valid_event_is_dead_lettered_with_its_reason_and_the_rest_goes_on()
+      throws Exception {
+    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    String poisoned = "T-" + UUID.randomUUID();
+    String ticket = "T-" + UUID.randomUUID();
+    try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrap, Topics.TICKET_EVENTS_DLQ)) {
+      writer.send(
+          Topics.TICKET_EVENTS,
+          poisoned,
+          """
+          {"specversion":"1.0","id":"c-%1$s","source":"test","type":"ticket.created",
+           "subject":"%1$s","time":"3000-01-01T00:00:00Z","data":{"customer":"acme","priority":"P1"}}
+          """
+              .formatted(poisoned));
+      created(ticket, Instant.now());
+
+      var dead = deadLetters.await(r -> poisoned.equals(r.key()), 1, Duration.ofSeconds(30));
+      String reason =
+          new String(
+              dead.getFirst().headers().lastHeader("dead-letter-reason").value(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(reason).startsWith("time must be an instant from 1970");
+      assertThat(dead.getFirst().value()).contains("3000-01-01T00:00:00Z");
+      alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
+    }
+  }
 }

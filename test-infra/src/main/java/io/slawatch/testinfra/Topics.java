@@ -18,6 +18,9 @@ public final class Topics {
   /** Inbound records ticket-intake could not accept, with the reason in their headers. */
   public static final String TICKET_INBOUND_DLQ = "ticket.inbound.dlq.v1";
 
+  /** Ticket events sla-timer could not process, with the reason in their headers. */
+  public static final String TICKET_EVENTS_DLQ = "ticket.events.dlq.v1";
+
   /** Alerts the notifier could not deliver to a target after its retries, with the reason. */
   public static final String SLA_ALERTS_DLQ = "sla.alerts.dlq.v1";
 
@@ -34,6 +37,7 @@ public final class Topics {
     all.put(TICKET_INBOUND_DLQ, 3);
     all.put(CUSTOMER_EVENTS, 3);
     all.put(SLA_ALERTS_DLQ, 3);
+    all.put(TICKET_EVENTS_DLQ, 3);
     ALL = Collections.unmodifiableMap(all);
   }
 

@@ -90,7 +90,8 @@ class KafkaBrokerTest {
                   "ticket.inbound.v1", 6,
                   "ticket.inbound.dlq.v1", 3,
                   "customer.events.v1", 3,
-                  "sla.alerts.dlq.v1", 3));
+                  "sla.alerts.dlq.v1", 3,
+                  "ticket.events.dlq.v1", 3));
       assertThat(topics.values())
           .allSatisfy(
               d -> assertThat(d.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(1)));

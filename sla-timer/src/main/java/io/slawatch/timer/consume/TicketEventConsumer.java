@@ -2,23 +2,34 @@ package io.slawatch.timer.consume;
 
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
+import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.service.messaging.DeadLetters;
 import io.slawatch.service.tracing.Tracing;
+import io.slawatch.timer.metrics.TimerMetrics;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
  * Applies every event of {@code ticket.events.v1} to its ticket's timers, a poll's worth at a time;
- * a redelivered event changes nothing.
+ * a redelivered event changes nothing. A record that is not a valid ticket event (intake validates
+ * what it publishes, so this is a producer's bug) goes to {@code ticket.events.dlq.v1} with the
+ * reason in its headers, is counted, and the consumer goes on.
  */
 @ApplicationScoped
 public class TicketEventConsumer {
@@ -26,10 +37,20 @@ public class TicketEventConsumer {
 
   private final TicketEventCodec codec;
   private final TimerScheduler scheduler;
+  private final MutinyEmitter<String> deadLetters;
+  private final TimerMetrics metrics;
 
-  TicketEventConsumer(TicketEventCodec codec, TimerScheduler scheduler) {
+  TicketEventConsumer(
+      TicketEventCodec codec,
+      TimerScheduler scheduler,
+      @Channel("ticket-events-dlq")
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+          MutinyEmitter<String> deadLetters,
+      TimerMetrics metrics) {
     this.codec = codec;
     this.scheduler = scheduler;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
   }
 
   /**
@@ -40,8 +61,9 @@ public class TicketEventConsumer {
   public Uni<Void> consume(ConsumerRecords<String, String> records) {
     List<TicketEvent> valid = new ArrayList<>(records.count());
     Map<String, String> traces = new HashMap<>();
+    List<Uni<Void>> dead = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
-      String payload = record.value();
+      String payload = record.value() == null ? "" : record.value();
       switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
         case Decoding.Valid v -> {
           valid.add(v.event());
@@ -51,11 +73,38 @@ public class TicketEventConsumer {
             traces.put(v.event().ticket().value(), trace);
           }
         }
-        case Decoding.Invalid invalid ->
-            // intake validated it: this is a contract bug upstream; keep the stream moving, loudly
-            LOG.errorf("skipping an invalid ticket event %s: %s", payload, invalid.violations());
+        case Decoding.Invalid invalid -> {
+          // intake validated it: a contract bug upstream; keep the stream moving, loudly
+          String reason = Violation.text(invalid.violations());
+          LOG.errorf(
+              "dead-lettering an invalid ticket event (%s-%d@%d): %s",
+              record.topic(), record.partition(), record.offset(), reason);
+          metrics.deadLettered();
+          dead.add(deadLetter(record, payload, reason));
+        }
       }
     }
-    return scheduler.applyAll(valid, traces);
+    Uni<Void> deadLettered =
+        dead.isEmpty()
+            ? Uni.createFrom().voidItem()
+            : Uni.join().all(dead).andFailFast().replaceWithVoid();
+    return deadLettered.chain(() -> scheduler.applyAll(valid, traces));
+  }
+
+  /** The record as it came, keyed as it came, with where it came from and why it was refused. */
+  private Uni<Void> deadLetter(
+      ConsumerRecord<String, String> record, String payload, String reason) {
+    var metadata =
+        OutgoingKafkaRecordMetadata.<String>builder()
+            .withHeaders(DeadLetters.headers(record, reason));
+    if (record.key() != null) {
+      metadata.withKey(record.key());
+    }
+    return deadLetters
+        .sendMessage(Message.of(payload).addMetadata(metadata.build()))
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+        .atMost(20);
   }
 }

@@ -24,9 +24,14 @@ public class TimerMetrics {
   private final MeterRegistry registry;
   private final Timer lateness;
   private final Counter replayFailures;
+  private final Counter deadLettered;
 
   TimerMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.deadLettered =
+        Counter.builder("slawatch_timer_dead_lettered")
+            .description("Records of ticket.events.v1 that were not valid events (dead-lettered)")
+            .register(registry);
     this.replayFailures =
         Counter.builder("slawatch_timer_replay_failures")
             .description("Tickets the engine could not replay (kept their timers; see the log)")
@@ -38,6 +43,11 @@ public class TimerMetrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofMinutes(10))
             .register(registry);
+  }
+
+  /** A record of ticket.events.v1 that was not a valid event, sent to ticket.events.dlq.v1. */
+  public void deadLettered() {
+    deadLettered.increment();
   }
 
   /** A ticket the engine could not replay (its timers were kept as they were). */

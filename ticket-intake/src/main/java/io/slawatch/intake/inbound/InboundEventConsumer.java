@@ -5,6 +5,7 @@ import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.service.messaging.DeadLetters;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -16,10 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -63,7 +62,7 @@ public class InboundEventConsumer {
       switch (codec.decode(payload.getBytes(StandardCharsets.UTF_8))) {
         case Decoding.Invalid invalid -> {
           LOG.warnf("dead-lettering an invalid inbound event: %s", invalid.violations());
-          dead.add(deadLetter(record, payload, reason(invalid.violations())));
+          dead.add(deadLetter(record, payload, Violation.text(invalid.violations())));
         }
         case Decoding.Valid v ->
             valid
@@ -105,14 +104,7 @@ public class InboundEventConsumer {
   /** The record as it came, keyed as it came, with where it came from and why it was refused. */
   private Uni<Void> deadLetter(
       ConsumerRecord<String, String> record, String payload, String reason) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
-    headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-    headers.add(
-        "dead-letter-partition",
-        Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-    headers.add(
-        "dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+    var headers = DeadLetters.headers(record, reason);
     var metadata = OutgoingKafkaRecordMetadata.<String>builder().withHeaders(headers);
     if (record.key() != null) {
       metadata.withKey(record.key());
@@ -123,12 +115,5 @@ public class InboundEventConsumer {
         .retry()
         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
         .indefinitely();
-  }
-
-  /** Every offending field, named. */
-  static String reason(List<Violation> violations) {
-    return violations.stream()
-        .map(v -> (v.field().isEmpty() ? "body" : v.field()) + " " + v.message())
-        .collect(Collectors.joining("; "));
   }
 }
