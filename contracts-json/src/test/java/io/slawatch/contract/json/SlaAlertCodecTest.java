@@ -71,7 +71,8 @@ class SlaAlertCodecTest {
             Optional.of(Duration.ofHours(2)),
             Optional.of(EndReason.MET_LATE),
             Optional.of("1 hour, 24x7"),
-            Set.of("unknown_customer"));
+            Set.of("unknown_customer"),
+            Optional.empty());
 
     byte[] json = codec.encode(alert);
     var node = mapper.readTree(json);

@@ -106,44 +106,6 @@ public record SlaAlert(
     }
   }
 
-  /** An alert without a ticket URL. */
-  public SlaAlert(
-      AlertKind kind,
-      TicketId ticket,
-      CustomerId customer,
-      String plan,
-      Priority priority,
-      ClockKind clock,
-      int cycle,
-      Duration target,
-      Instant due,
-      Instant firedAt,
-      Optional<Double> threshold,
-      Optional<Instant> metAt,
-      Optional<Duration> elapsed,
-      Optional<EndReason> reason,
-      Optional<String> terms,
-      Set<String> flags) {
-    this(
-        kind,
-        ticket,
-        customer,
-        plan,
-        priority,
-        clock,
-        cycle,
-        target,
-        due,
-        firedAt,
-        threshold,
-        metAt,
-        elapsed,
-        reason,
-        terms,
-        flags,
-        Optional.empty());
-  }
-
   /**
    * An alert without reason, terms, flags or ticket URL (warnings, breaches and {@code sla.met}).
    */
