@@ -142,7 +142,8 @@ class EmailAndLanguageTest {
         late ? Optional.of(Duration.ofMinutes(310)) : Optional.empty(),
         Optional.of(reason),
         Optional.of("4 business hours"),
-        java.util.Set.of());
+        java.util.Set.of(),
+        Optional.empty());
   }
 
   private static Notification forEngineer(SlaAlert alert, String language) {

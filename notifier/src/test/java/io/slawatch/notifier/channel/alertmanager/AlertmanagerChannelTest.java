@@ -137,7 +137,8 @@ class AlertmanagerChannelTest {
             Optional.of(Duration.ofMinutes(80)),
             Optional.of(io.slawatch.core.alert.EndReason.TICKET_SOLVED),
             Optional.of("1 hour, 24x7"),
-            java.util.Set.of()));
+            java.util.Set.of(),
+            Optional.empty()));
 
     assertThat(active(ticket)).as("no alert of the ticket is still firing").isEmpty();
   }
