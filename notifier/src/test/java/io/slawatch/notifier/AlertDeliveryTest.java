@@ -105,6 +105,17 @@ class AlertDeliveryTest {
   }
 
   @Test
+  void records_that_are_no_alerts_are_skipped_and_the_next_alert_is_delivered() {
+    String ticket = "T-" + UUID.randomUUID();
+    writer.send(Topics.SLA_ALERTS, ticket, null); // a tombstone
+    writer.send(Topics.SLA_ALERTS, ticket, "not json");
+    writer.send(Topics.SLA_ALERTS, ticket, "{\"type\":\"sla.breached\"}");
+    writer.send(Topics.SLA_ALERTS, ticket, breach(ticket)); // same partition, after them
+
+    WebhookReceiverResource.receiver.await(r -> about(r, ticket), 1, Duration.ofSeconds(20));
+  }
+
+  @Test
   void a_webhook_that_fails_for_a_while_still_gets_the_alert() {
     String ticket = "T-" + UUID.randomUUID();
     WebhookReceiverResource.receiver.failNext(2);

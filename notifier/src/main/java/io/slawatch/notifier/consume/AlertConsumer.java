@@ -61,13 +61,17 @@ public class AlertConsumer {
     List<String> valid = new ArrayList<>(records.count());
     List<String> traces = new ArrayList<>(records.count());
     for (ConsumerRecord<String, String> record : records) {
-      String payload = record.value();
+      // a record that is no alert (a tombstone, broken JSON, a missing field) must not stop the
+      // consumer: it is logged with where it is and skipped
+      String payload = record.value() == null ? "" : record.value();
       try {
         alerts.add(codec.decode(payload.getBytes(StandardCharsets.UTF_8)));
         valid.add(payload);
         traces.add(Tracing.traceparent(record.headers()));
-      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-        LOG.errorf("skipping a malformed alert %s: %s", payload, e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.errorf(
+            "skipping a record of %s-%d@%d that is no alert (%s): %s",
+            record.topic(), record.partition(), record.offset(), e.getMessage(), payload);
       }
     }
     Set<String> customerIds = new LinkedHashSet<>();
