@@ -6,6 +6,7 @@ import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.ClockKind;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.CalendarReader;
+import io.slawatch.core.plan.PresetPlans;
 import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
@@ -98,19 +99,7 @@ class SeedPoliciesTest {
       throws IOException {
     PolicyBook book = book();
     assertThat(book.targets().values()).allMatch(t -> t.channel().equals("console"));
-    for (String plan :
-        List.of(
-            "jamf-standard",
-            "jamf-silver",
-            "jamf-gold",
-            "jamf-platinum",
-            "opswat-silver",
-            "opswat-gold",
-            "opswat-platinum",
-            "opswat-emerald-us",
-            "eurolinux-basic",
-            "eurolinux-standard",
-            "eurolinux-premium")) {
+    for (String plan : PresetPlans.NAMES) {
       assertThat(book.route(alert(AlertKind.BREACHED, plan, Priority.P1), CustomerFacts.UNKNOWN))
           .map(Policy::name)
           .as(plan)

@@ -143,13 +143,6 @@ public record SlaAlert(
         Optional.empty());
   }
 
-  /** This alert with these flags. */
-  public SlaAlert withFlags(Set<String> more) {
-    return new SlaAlert(
-        kind, ticket, customer, plan, priority, clock, cycle, target, due, firedAt, threshold,
-        metAt, elapsed, reason, terms, more, ticketUrl);
-  }
-
   /** This alert with this ticket URL (empty: none). */
   public SlaAlert withTicketUrl(Optional<URI> url) {
     return new SlaAlert(
