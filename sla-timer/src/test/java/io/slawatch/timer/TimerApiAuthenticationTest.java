@@ -110,7 +110,11 @@ class TimerApiAuthenticationTest {
   void health_and_metrics_stay_open_to_probes_and_scrapers_that_the_api_refuses() {
     given().get("/api/v1/plans").then().statusCode(401);
     given().get("/q/health/ready").then().statusCode(200);
-    given().get("/q/health/live").then().statusCode(200);
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body(containsString("firing-loop.last_round_completed"));
     given().get("/q/metrics").then().statusCode(200);
   }
 }

@@ -25,6 +25,14 @@ public interface EscalationConfig {
   @WithDefault("200ms")
   Duration pollInterval();
 
+  /**
+   * How long one round of the loop may take before it is given up so the next can start; no round
+   * completed for twice this turns liveness DOWN. Below the {@code lease}, so a round given up
+   * leaves its claims to the next round of this or another instance.
+   */
+  @WithDefault("60s")
+  Duration roundTimeout();
+
   /** How many due steps one round of the loop claims. */
   @WithDefault("1000")
   int batchSize();

@@ -2,7 +2,6 @@ package io.slawatch.notifier.escalation;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
@@ -12,10 +11,11 @@ import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.Policy;
 import io.slawatch.notifier.policy.PolicyBook;
 import io.slawatch.notifier.policy.StepRun;
+import io.slawatch.service.loop.PollLoop;
+import io.slawatch.service.loop.PollLoops;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,13 +52,11 @@ public class EscalationRunner {
   private final SlaAlertCodec codec;
   private final NotifierMetrics metrics;
   private final EscalationConfig config;
-  private final Vertx vertx;
   private final Clock clock;
   private final Tracing tracing;
   private final PlanCatalog plans;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicBoolean again = new AtomicBoolean();
-  private long periodic = -1;
+  private final PollLoops loops;
+  private PollLoop loop;
 
   EscalationRunner(
       Pool pool,
@@ -69,7 +66,7 @@ public class EscalationRunner {
       SlaAlertCodec codec,
       NotifierMetrics metrics,
       EscalationConfig config,
-      Vertx vertx,
+      PollLoops loops,
       Clock clock,
       Tracing tracing,
       PlanCatalog plans) {
@@ -80,50 +77,27 @@ public class EscalationRunner {
     this.codec = codec;
     this.metrics = metrics;
     this.config = config;
-    this.vertx = vertx;
+    this.loops = loops;
     this.clock = clock;
     this.tracing = tracing;
     this.plans = plans;
   }
 
   void start(@Observes StartupEvent started) {
-    periodic = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
-  }
-
-  void stop(@Observes ShutdownEvent stopping) {
-    vertx.cancelTimer(periodic);
+    loop =
+        loops.start(
+            new PollLoop.Settings("escalation-loop", config.pollInterval(), config.roundTimeout()),
+            this::runDue);
   }
 
   /** Runs what is due now; if a round is under way, one more follows it. */
   public void wake() {
-    if (!running.compareAndSet(false, true)) {
-      again.set(true);
-      return;
-    }
-    again.set(false);
-    runDue()
-        .onTermination()
-        .invoke(
-            () -> {
-              running.set(false);
-              if (again.getAndSet(false)) {
-                vertx.runOnContext(this::wake);
-              }
-            })
-        .subscribe()
-        .with(
-            ran -> {},
-            failure -> LOG.warnf("running due escalations failed, will retry: %s", failure));
+    loop.wake();
   }
 
   /** Runs due steps, batch after batch, until fewer than a full batch were due. */
   public Uni<Integer> runDue() {
-    return runBatch()
-        .flatMap(
-            ran ->
-                ran < config.batchSize()
-                    ? Uni.createFrom().item(ran)
-                    : runDue().map(more -> ran + more));
+    return PollLoop.drain(this::runBatch, config.batchSize());
   }
 
   private record Claimed(

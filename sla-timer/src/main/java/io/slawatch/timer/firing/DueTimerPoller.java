@@ -2,15 +2,15 @@ package io.slawatch.timer.firing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.slawatch.service.loop.PollLoop;
+import io.slawatch.service.loop.PollLoops;
 import io.slawatch.service.tracing.Tracing;
 import io.slawatch.timer.config.TimerConfig;
 import io.slawatch.timer.metrics.TimerMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -46,12 +45,10 @@ public class DueTimerPoller {
   private final MutinyEmitter<String> alerts;
   private final Clock clock;
   private final TimerConfig config;
-  private final Vertx vertx;
   private final TimerMetrics metrics;
   private final Tracing tracing;
-  private final AtomicBoolean firing = new AtomicBoolean();
-  private volatile Instant lastRoundCompleted;
-  private long periodic = -1;
+  private final PollLoops loops;
+  private PollLoop loop;
   private final String statementTimeout;
 
   DueTimerPoller(
@@ -61,7 +58,7 @@ public class DueTimerPoller {
           MutinyEmitter<String> alerts,
       Clock clock,
       TimerConfig config,
-      Vertx vertx,
+      PollLoops loops,
       TimerMetrics metrics,
       Tracing tracing) {
     this.tracing = tracing;
@@ -69,49 +66,22 @@ public class DueTimerPoller {
     this.alerts = alerts;
     this.clock = clock;
     this.config = config;
-    this.vertx = vertx;
+    this.loops = loops;
     this.metrics = metrics;
     this.statementTimeout =
         "set local statement_timeout = " + Math.max(1, config.statementTimeout().toMillis());
   }
 
   void start(@Observes StartupEvent started) {
-    lastRoundCompleted = clock.instant();
-    // a Vert.x periodic timer: Quarkus' scheduler does not go below one second
-    periodic = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
+    loop =
+        loops.start(
+            new PollLoop.Settings("firing-loop", config.pollInterval(), config.roundTimeout()),
+            this::fireDueConcurrently);
   }
 
-  void stop(@Observes ShutdownEvent stopping) {
-    vertx.cancelTimer(periodic);
-  }
-
-  /**
-   * One round of the loop; skipped while the previous one is still firing. A round that overruns
-   * {@code round-timeout} is given up (its statements are cancelled by the database's statement
-   * timeout, its claims roll back) so the next round can start.
-   */
-  void tick() {
-    if (!firing.compareAndSet(false, true)) {
-      return;
-    }
-    fireDueConcurrently()
-        .ifNoItem()
-        .after(config.roundTimeout())
-        .failWith(
-            () ->
-                new IllegalStateException(
-                    "a firing round overran " + config.roundTimeout() + ": given up"))
-        .onTermination()
-        .invoke(() -> firing.set(false))
-        .subscribe()
-        .with(
-            fired -> lastRoundCompleted = clock.instant(),
-            failure -> LOG.warn("firing due timers failed, will retry", failure));
-  }
-
-  /** When a firing round last completed (the watchdog's input). */
-  public Instant lastRoundCompleted() {
-    return lastRoundCompleted;
+  /** Fires what is due now (or right after the round under way). */
+  public void wake() {
+    loop.wake();
   }
 
   /**
@@ -131,12 +101,7 @@ public class DueTimerPoller {
 
   /** Fires due timers, batch after batch, until fewer than a full batch were due. */
   public Uni<Integer> fireDue() {
-    return fireBatch()
-        .flatMap(
-            fired ->
-                fired < config.batchSize()
-                    ? Uni.createFrom().item(fired)
-                    : fireDue().map(more -> fired + more));
+    return PollLoop.drain(this::fireBatch, config.batchSize());
   }
 
   /**

@@ -1,0 +1,133 @@
+package io.slawatch.service.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PollLoopTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @AfterEach
+  void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private double failures(String loop) {
+    return registry.counter("slawatch_loop_failures", "loop", loop).count();
+  }
+
+  @Test
+  void rounds_run_every_interval_and_record_their_completion() {
+    AtomicInteger rounds = new AtomicInteger();
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("test", Duration.ofMillis(10), Duration.ofSeconds(5)),
+            () -> Uni.createFrom().item(rounds.incrementAndGet()),
+            Clock.systemUTC(),
+            registry);
+    Instant started = Instant.now();
+    loop.start(vertx);
+    await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() >= 3);
+    loop.stop();
+    assertThat(loop.lastRoundCompleted()).isAfterOrEqualTo(started);
+    assertThat(failures("test")).isZero();
+  }
+
+  @Test
+  void a_round_that_hangs_is_given_up_counted_and_the_next_one_runs() {
+    AtomicInteger calls = new AtomicInteger();
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("hang", Duration.ofMillis(20), Duration.ofMillis(100)),
+            () ->
+                calls.incrementAndGet() == 1
+                    ? Uni.createFrom().nothing()
+                    : Uni.createFrom().item("done"),
+            Clock.systemUTC(),
+            registry);
+    loop.start(vertx);
+    await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() >= 3);
+    loop.stop();
+    assertThat(failures("hang")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_failing_round_is_counted_and_does_not_stop_the_loop() {
+    AtomicInteger calls = new AtomicInteger();
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("fail", Duration.ofMillis(10), Duration.ofSeconds(5)),
+            () -> {
+              calls.incrementAndGet();
+              return Uni.createFrom().failure(new IllegalStateException("database gone"));
+            },
+            Clock.systemUTC(),
+            registry);
+    loop.start(vertx);
+    await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() >= 3);
+    loop.stop();
+    assertThat(failures("fail")).isGreaterThanOrEqualTo(2.0);
+  }
+
+  @Test
+  void a_wake_during_a_round_runs_one_more_round_after_it() {
+    List<io.smallrye.mutiny.subscription.UniEmitter<? super String>> pending = new ArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    PollLoop loop =
+        new PollLoop(
+            // an interval long enough that only wake-ups start rounds here
+            new PollLoop.Settings("wake", Duration.ofHours(1), Duration.ofSeconds(5)),
+            () -> {
+              calls.incrementAndGet();
+              return Uni.createFrom().<String>emitter(pending::add);
+            },
+            Clock.systemUTC(),
+            registry);
+    loop.start(vertx);
+    loop.wake();
+    assertThat(calls).hasValue(1);
+    loop.wake();
+    loop.wake();
+    assertThat(calls).as("one round at a time").hasValue(1);
+    pending.get(0).complete("first");
+    await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2);
+    pending.get(1).complete("second");
+    loop.stop();
+    assertThat(calls).as("the wake-ups during the first round ran one more, not two").hasValue(2);
+  }
+
+  @Test
+  void a_loop_without_a_completed_round_for_twice_its_timeout_is_stalled() {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("stall", Duration.ofMillis(50), Duration.ofSeconds(60)),
+            () -> Uni.createFrom().nothing(),
+            Clock.fixed(start, ZoneOffset.UTC),
+            registry);
+    assertThat(loop.stalled(start.plusSeconds(120))).isFalse();
+    assertThat(loop.stalled(start.plusSeconds(121))).isTrue();
+  }
+
+  @Test
+  void drain_takes_batches_until_one_is_not_full() {
+    List<Integer> batches = new ArrayList<>(List.of(10, 10, 3, 10));
+    int total =
+        PollLoop.drain(() -> Uni.createFrom().item(batches.remove(0)), 10).await().indefinitely();
+    assertThat(total).isEqualTo(23);
+    assertThat(batches).containsExactly(10);
+  }
+}
