@@ -275,7 +275,7 @@ class EscalationTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors[0].field", equalTo("for"))
+        .body("violations[0].field", equalTo("for"))
         .body("detail", containsString("at most PT24H"));
     given()
         .contentType("application/json")
@@ -283,7 +283,7 @@ class EscalationTest {
         .post("/api/v1/alerts/" + breachId(ticket) + "/snooze")
         .then()
         .statusCode(400)
-        .body("errors[0].field", equalTo("duration"));
+        .body("violations[0].field", equalTo("duration"));
     given()
         .post("/api/v1/alerts/nope/first_response/1/sla.breached/snooze?for=PT5M")
         .then()

@@ -2,7 +2,9 @@ package io.slawatch.notifier.ack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.Violation;
 import io.slawatch.notifier.escalation.Escalations;
+import io.slawatch.service.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -178,13 +180,12 @@ public class AlertResource {
   }
 
   static Response invalid(String field, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://slawatch.io/problems/invalid-request");
-    body.put("title", "the request is not valid");
-    body.put("status", 400);
-    body.put("detail", field + ": " + detail);
-    body.put("errors", List.of(Map.of("field", field, "message", detail)));
-    return Response.status(400).type("application/problem+json").entity(body).build();
+    return Problem.response(
+        400,
+        "invalid-request",
+        "the request is not valid",
+        field + ": " + detail,
+        List.of(new Violation(field, detail)));
   }
 
   private Uni<Response> acknowledge(String id, String by) {
@@ -241,11 +242,7 @@ public class AlertResource {
   }
 
   static Response problem(int status, String type, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://slawatch.io/problems/" + type);
-    body.put("title", detail);
-    body.put("status", status);
-    body.put("detail", detail);
-    return Response.status(status).type("application/problem+json").entity(body).build();
+    Response.ResponseBuilder problem = Problem.builder(status, type, detail, detail, List.of());
+    return (status == 401 ? problem.header("WWW-Authenticate", "Bearer") : problem).build();
   }
 }

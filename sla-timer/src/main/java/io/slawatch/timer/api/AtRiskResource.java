@@ -4,6 +4,7 @@ import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.Priority;
+import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -19,6 +19,7 @@ import io.slawatch.core.config.YamlTrees;
 import io.slawatch.core.event.EventTimes;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

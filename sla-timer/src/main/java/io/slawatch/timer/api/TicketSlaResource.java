@@ -6,6 +6,7 @@ import io.slawatch.core.clock.ClockState;
 import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
+import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.consume.TicketHistory;
 import io.slawatch.timer.customer.CustomerDirectory;
 import io.slawatch.timer.security.Roles;

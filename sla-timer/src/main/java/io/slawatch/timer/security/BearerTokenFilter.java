@@ -1,7 +1,7 @@
 package io.slawatch.timer.security;
 
 import io.slawatch.service.auth.BearerTokens;
-import io.slawatch.timer.api.Problem;
+import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.config.TimerConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,6 +1,7 @@
 package io.slawatch.intake.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.slawatch.service.problem.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -6,6 +6,7 @@ import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.service.problem.Problem;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package io.slawatch.intake.security;
 
-import io.slawatch.intake.api.Problem;
 import io.slawatch.service.auth.BearerTokens;
+import io.slawatch.service.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
