@@ -1,10 +1,10 @@
-package io.slawatch.timer.customer;
+package io.slawatch.timer.consume;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.core.customer.Customer;
-import io.slawatch.timer.consume.TimerScheduler;
+import io.slawatch.timer.customer.CustomerDirectory;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
