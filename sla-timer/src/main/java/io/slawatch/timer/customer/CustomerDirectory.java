@@ -120,7 +120,7 @@ public class CustomerDirectory {
     }
   }
 
-  Optional<Customer> decode(String event) {
+  public Optional<Customer> decode(String event) {
     return switch (codec.decodeEvent(event.getBytes(StandardCharsets.UTF_8))) {
       case CustomerCodec.Result.Valid valid -> Optional.of(valid.customer());
       case CustomerCodec.Result.Invalid invalid -> {
