@@ -239,6 +239,58 @@ public final class CustomerCodec {
     return decode(readTree(json).get("data"), plan -> true, false);
   }
 
+  /**
+   * A {@code customer.upserted} record of {@code customer.events.v1}: the customer, its version
+   * (the suffix of the event id, {@code <customer>/<version>}; 0 without one) and the instant the
+   * change took effect (the event's {@code time}, absent when missing or unreadable).
+   */
+  public sealed interface Upsert {
+    record Valid(Customer customer, long version, Optional<Instant> time) implements Upsert {}
+
+    record Invalid(List<Violation> violations) implements Upsert {
+      public Invalid {
+        violations = List.copyOf(violations);
+      }
+    }
+  }
+
+  /** Decodes a record of {@code customer.events.v1}; anything else is invalid, never thrown. */
+  public Upsert decodeUpsert(byte[] json) {
+    JsonNode event;
+    try {
+      event = json == null ? null : mapper.readTree(json);
+    } catch (IOException e) {
+      return new Upsert.Invalid(List.of(new Violation("", "is not JSON: " + e.getMessage())));
+    }
+    if (event == null || !event.isObject()) {
+      return new Upsert.Invalid(List.of(new Violation("", "must be a JSON object")));
+    }
+    if (!event.path("data").isObject()) {
+      return new Upsert.Invalid(List.of(new Violation("data", "must be a customer object")));
+    }
+    return switch (decode(event.get("data"), plan -> true, false)) {
+      case Result.Invalid invalid -> new Upsert.Invalid(invalid.violations());
+      case Result.Valid valid -> {
+        String id = event.path("id").asText("");
+        int slash = id.lastIndexOf('/');
+        long version = 0;
+        if (slash >= 0 && id.substring(slash + 1).matches("\\d{1,18}")) {
+          version = Long.parseLong(id.substring(slash + 1));
+        }
+        Optional<Instant> time = Optional.empty();
+        if (event.path("time").isTextual()) {
+          try {
+            time =
+                Optional.of(java.time.OffsetDateTime.parse(event.get("time").asText()).toInstant());
+          } catch (DateTimeException e) {
+            // an unreadable time: the consumer takes the change as of now
+          }
+        }
+        yield new Upsert.Valid(valid.customer(), version, time);
+      }
+    };
+  }
+
   private JsonNode readTree(String text) {
     try {
       return mapper.readTree(text);

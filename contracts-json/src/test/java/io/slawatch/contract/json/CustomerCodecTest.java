@@ -76,4 +76,51 @@ class CustomerCodecTest {
         .extracting(Violation::field)
         .containsExactly("calendar.ical");
   }
+
+  @Test
+  void a_record_of_the_customer_topic_carries_its_version_and_the_instant_it_took_effect()
+      throws Exception {
+    var valid =
+        (CustomerCodec.Result.Valid)
+            decode(
+                """
+                {"id":"acme","name":"Acme SA","plan":"jamf-gold","zone":"Europe/Paris"}
+                """);
+    byte[] event = codec.encodeEvent(valid.customer(), 7, Instant.parse("2026-11-24T10:00:00Z"));
+
+    assertThat(codec.decodeUpsert(event))
+        .isEqualTo(
+            new CustomerCodec.Upsert.Valid(
+                valid.customer(), 7, java.util.Optional.of(Instant.parse("2026-11-24T10:00:00Z"))));
+  }
+
+  @Test
+  void a_record_without_version_or_readable_time_is_version_zero_as_of_now() throws Exception {
+    var upsert =
+        codec.decodeUpsert(
+            """
+            {"id":"acme","time":"yesterday",
+             "data":{"id":"acme","name":"Acme SA","plan":"jamf-gold","zone":"Europe/Paris"}}
+            """
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(upsert).isInstanceOf(CustomerCodec.Upsert.Valid.class);
+    assertThat(((CustomerCodec.Upsert.Valid) upsert).version()).isZero();
+    assertThat(((CustomerCodec.Upsert.Valid) upsert).time()).isEmpty();
+  }
+
+  @Test
+  void a_tombstone_broken_json_or_a_record_without_a_customer_is_invalid_not_thrown() {
+    for (byte[] record :
+        new byte[][] {
+          null,
+          "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "[1]".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "{\"id\":\"acme/1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "{\"id\":\"acme/1\",\"data\":{\"id\":\"acme\"}}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        }) {
+      assertThat(codec.decodeUpsert(record)).isInstanceOf(CustomerCodec.Upsert.Invalid.class);
+    }
+  }
 }

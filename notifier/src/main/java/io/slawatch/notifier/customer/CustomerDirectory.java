@@ -1,78 +1,48 @@
 package io.slawatch.notifier.customer;
 
-import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.notifier.policy.CustomerFacts;
+import io.slawatch.service.customer.CustomerProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
- * What the notifier knows of customers (materialized from {@code customer.events.v1}): their
- * language, zone, designated engineer and US-persons-only flag. An unknown customer gets English,
- * no zone, no designated engineer and no restriction.
+ * What the notifier knows of customers (their current record in the shared {@link
+ * CustomerProjection}): their language, zone, designated engineer, region and US-persons-only flag.
+ * An unknown customer gets English, no zone, no designated engineer and no restriction.
  */
 @ApplicationScoped
 public class CustomerDirectory {
-  private static final Logger LOG = Logger.getLogger(CustomerDirectory.class);
-
   private final Pool pool;
-  private final CustomerCodec codec;
-  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+  private final CustomerProjection projection;
 
-  private record Parsed(String body, CustomerFacts facts) {}
-
-  CustomerDirectory(Pool pool, CustomerCodec codec) {
+  CustomerDirectory(Pool pool, CustomerProjection projection) {
     this.pool = pool;
-    this.codec = codec;
+    this.projection = projection;
   }
 
   public Uni<CustomerFacts> facts(String customer) {
-    return pool.preparedQuery("select body from customer where id = $1")
-        .execute(Tuple.of(customer))
-        .map(
-            rows -> {
-              for (Row row : rows) {
-                return parse(customer, row.getString(0));
-              }
-              return CustomerFacts.UNKNOWN;
-            });
+    return facts(List.of(customer))
+        .map(known -> known.getOrDefault(customer, CustomerFacts.UNKNOWN));
   }
 
   /** The facts of each of these customers the notifier knows (one query). */
-  public Uni<Map<String, CustomerFacts>> facts(java.util.Collection<String> customers) {
-    if (customers.isEmpty()) {
-      return Uni.createFrom().item(Map.of());
-    }
-    return pool.preparedQuery("select id, body from customer where id = any($1)")
-        .execute(Tuple.of(customers.toArray(String[]::new)))
+  public Uni<Map<String, CustomerFacts>> facts(Collection<String> customers) {
+    return projection
+        .current(pool, customers)
         .map(
-            rows -> {
-              Map<String, CustomerFacts> known = new java.util.HashMap<>();
-              for (Row row : rows) {
-                known.put(row.getString(0), parse(row.getString(0), row.getString(1)));
-              }
+            current -> {
+              Map<String, CustomerFacts> known = new HashMap<>();
+              current.forEach((id, customer) -> known.put(id, factsOf(customer)));
               return known;
             });
-  }
-
-  private CustomerFacts parse(String id, String body) {
-    Parsed cached = parsed.get(id);
-    if (cached != null && cached.body().equals(body)) {
-      return cached.facts();
-    }
-    CustomerFacts facts =
-        decode(body).map(CustomerDirectory::factsOf).orElse(CustomerFacts.UNKNOWN);
-    parsed.put(id, new Parsed(body, facts));
-    return facts;
   }
 
   static CustomerFacts factsOf(Customer customer) {
@@ -82,15 +52,5 @@ public class CustomerDirectory {
         customer.designatedEngineer(),
         customer.usPersonsOnly(),
         customer.region());
-  }
-
-  Optional<Customer> decode(String event) {
-    return switch (codec.decodeEvent(event.getBytes(StandardCharsets.UTF_8))) {
-      case CustomerCodec.Result.Valid valid -> Optional.of(valid.customer());
-      case CustomerCodec.Result.Invalid invalid -> {
-        LOG.errorf("ignoring an invalid customer record: %s", invalid.violations());
-        yield Optional.empty();
-      }
-    };
   }
 }

@@ -1,44 +1,33 @@
 package io.slawatch.notifier.customer;
 
-import io.slawatch.core.customer.Customer;
+import io.slawatch.service.customer.CustomerProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the newest version of each customer of {@code customer.events.v1}. */
+/**
+ * Keeps every version of each customer of {@code customer.events.v1}, the newest as its current
+ * record (the shared {@link CustomerProjection}); an invalid record is logged and skipped.
+ */
 @ApplicationScoped
 public class CustomerEventConsumer {
-  private static final Pattern VERSION = Pattern.compile("\"id\"\\s*:\\s*\"[^\"]*/(\\d+)\"");
-
   private final Pool pool;
-  private final CustomerDirectory directory;
+  private final CustomerProjection projection;
 
-  CustomerEventConsumer(Pool pool, CustomerDirectory directory) {
+  CustomerEventConsumer(Pool pool, CustomerProjection projection) {
     this.pool = pool;
-    this.directory = directory;
+    this.projection = projection;
   }
 
   @Incoming("customer-events")
   public Uni<Void> consume(String event) {
-    Optional<Customer> customer = directory.decode(event);
-    if (customer.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    Matcher version = VERSION.matcher(event);
-    return pool.preparedQuery(
-            "insert into customer (id, version, body) values ($1, $2, $3)"
-                + " on conflict (id) do update set version = excluded.version,"
-                + " body = excluded.body where customer.version < excluded.version")
-        .execute(
-            Tuple.of(
-                customer.get().id().value(),
-                version.find() ? Long.parseLong(version.group(1)) : 0L,
-                event))
-        .replaceWithVoid();
+    return projection
+        .decode(event)
+        .map(
+            upsert ->
+                pool.withTransaction(conn -> projection.apply(conn, upsert, event))
+                    .replaceWithVoid())
+        .orElseGet(() -> Uni.createFrom().voidItem());
   }
 }

@@ -1,9 +1,8 @@
 package io.slawatch.timer.consume;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.service.customer.CustomerProjection;
 import io.slawatch.timer.customer.CustomerDirectory;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,11 +10,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,59 +27,31 @@ public class CustomerEventConsumer {
   private static final Logger LOG = Logger.getLogger(CustomerEventConsumer.class);
 
   private final Pool pool;
-  private final CustomerDirectory directory;
+  private final CustomerProjection projection;
   private final TimerScheduler scheduler;
-  private final ObjectMapper mapper;
-  private final Clock clock;
 
-  CustomerEventConsumer(
-      Pool pool,
-      CustomerDirectory directory,
-      TimerScheduler scheduler,
-      ObjectMapper mapper,
-      Clock clock) {
+  CustomerEventConsumer(Pool pool, CustomerProjection projection, TimerScheduler scheduler) {
     this.pool = pool;
-    this.directory = directory;
+    this.projection = projection;
     this.scheduler = scheduler;
-    this.mapper = mapper;
-    this.clock = clock;
   }
 
   @Incoming("customer-events")
   public Uni<Void> consume(String event) {
-    Optional<Customer> decoded = directory.decode(event);
+    Optional<CustomerCodec.Upsert.Valid> decoded = projection.decode(event);
     if (decoded.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    Customer customer = decoded.get();
-    Envelope envelope = envelope(event);
-    long version = envelope.version();
+    Customer customer = decoded.get().customer();
+    long version = decoded.get().version();
     return pool.withTransaction(
         conn ->
             conn.preparedQuery(CustomerDirectory.LOCK_EXCLUSIVE)
                 .execute(Tuple.of(customer.id().value()))
-                .flatMap(
-                    locked ->
-                        conn.preparedQuery(
-                                "insert into customer_version (id, version, effective_at, body)"
-                                    + " values ($1, $2, $3, $4) on conflict do nothing")
-                            .execute(
-                                Tuple.of(
-                                    customer.id().value(),
-                                    version,
-                                    OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC),
-                                    event)))
-                .flatMap(
-                    stored ->
-                        conn.preparedQuery(
-                                "insert into customer (id, version, body) values ($1, $2, $3)"
-                                    + " on conflict (id) do update set version = excluded.version,"
-                                    + " body = excluded.body"
-                                    + " where customer.version < excluded.version returning id")
-                            .execute(Tuple.of(customer.id().value(), version, event)))
+                .flatMap(locked -> projection.apply(conn, decoded.get(), event))
                 .flatMap(
                     changed -> {
-                      if (changed.size() == 0) {
+                      if (!changed) {
                         return Uni.createFrom().voidItem();
                       }
                       return conn.preparedQuery(
@@ -122,34 +88,5 @@ public class CustomerEventConsumer {
       chunks.add(all.subList(from, Math.min(all.size(), from + size)));
     }
     return chunks;
-  }
-
-  /**
-   * The version (the suffix of the event id, {@code <customer>/<version>}) and the instant the
-   * change took effect (the event's {@code time}; when absent, now).
-   */
-  record Envelope(long version, Instant time) {}
-
-  Envelope envelope(String event) {
-    try {
-      JsonNode node = mapper.readTree(event);
-      String id = node.path("id").asText("");
-      int slash = id.lastIndexOf('/');
-      long version = 0;
-      if (slash >= 0 && id.substring(slash + 1).matches("\\d{1,18}")) {
-        version = Long.parseLong(id.substring(slash + 1));
-      }
-      Instant time = clock.instant();
-      if (node.hasNonNull("time")) {
-        try {
-          time = OffsetDateTime.parse(node.get("time").asText()).toInstant();
-        } catch (DateTimeParseException e) {
-          LOG.warnf("customer event %s has an unreadable time: taken as now", id);
-        }
-      }
-      return new Envelope(version, time);
-    } catch (JsonProcessingException e) {
-      return new Envelope(0, clock.instant());
-    }
   }
 }

@@ -1,20 +1,17 @@
 package io.slawatch.timer.customer;
 
-import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.service.customer.CustomerProjection;
 import io.slawatch.timer.config.TimerConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,23 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The customers sla-timer knows (materialized from {@code customer.events.v1}, every version with
- * the instant it took effect) and the terms the engine applies to their tickets over time; an
- * unknown customer gets the default plan and the default business hours of the default zone, and
- * its tickets the {@code unknown_customer} flag. A customer version is parsed once, not once per
+ * The terms the engine applies to customers' tickets over time, out of the shared {@link
+ * CustomerProjection} (every version of a customer with the instant it took effect); an unknown
+ * customer gets the default plan and the default business hours of the default zone, and its
+ * tickets the {@code unknown_customer} flag. A customer version is parsed once, not once per
  * ticket.
  */
 @ApplicationScoped
 public class CustomerDirectory {
   private static final Logger LOG = Logger.getLogger(CustomerDirectory.class);
 
-  private final CustomerCodec codec;
+  private final CustomerProjection projection;
   private final CalendarReader calendars;
   private final CustomerHistory fallback;
   private final Map<String, CustomerTerms> parsed = new ConcurrentHashMap<>();
 
-  CustomerDirectory(CustomerCodec codec, CalendarReader calendars, TimerConfig config) {
-    this.codec = codec;
+  CustomerDirectory(CustomerProjection projection, CalendarReader calendars, TimerConfig config) {
+    this.projection = projection;
     this.calendars = calendars;
     this.fallback =
         CustomerHistory.of(
@@ -62,24 +59,21 @@ public class CustomerDirectory {
     String[] ids = customers.toArray(String[]::new);
     return conn.preparedQuery(LOCK_SHARED)
         .execute(Tuple.of((Object) ids))
-        .flatMap(
-            locked ->
-                conn.preparedQuery(
-                        "select id, version, effective_at, body from customer_version"
-                            + " where id = any($1) order by id, version")
-                    .execute(Tuple.of((Object) ids)))
+        .flatMap(locked -> projection.versions(conn, customers))
         .map(
-            rows -> {
-              Map<String, List<CustomerHistory.Version>> versions = new HashMap<>();
-              for (Row row : rows) {
-                String id = row.getString(0);
-                CustomerTerms terms = parse(id, row.getLong(1), row.getString(3));
-                versions
-                    .computeIfAbsent(id, k -> new ArrayList<>())
-                    .add(new CustomerHistory.Version(row.getOffsetDateTime(2).toInstant(), terms));
-              }
+            versions -> {
               Map<String, CustomerHistory> known = new HashMap<>();
-              versions.forEach((id, list) -> known.put(id, new CustomerHistory(list)));
+              versions.forEach(
+                  (id, list) ->
+                      known.put(
+                          id,
+                          new CustomerHistory(
+                              list.stream()
+                                  .map(
+                                      v ->
+                                          new CustomerHistory.Version(
+                                              v.effectiveAt(), terms(id, v)))
+                                  .toList())));
               return known;
             });
   }
@@ -105,10 +99,8 @@ public class CustomerDirectory {
     return customer.map(known::get).orElse(fallback);
   }
 
-  private CustomerTerms parse(String id, long version, String body) {
-    return parsed.computeIfAbsent(
-        id + "/" + version,
-        key -> decode(body).map(this::termsOf).orElse(fallback.versions().getFirst().terms()));
+  private CustomerTerms terms(String id, CustomerProjection.Version version) {
+    return parsed.computeIfAbsent(id + "/" + version.version(), key -> termsOf(version.customer()));
   }
 
   private CustomerTerms termsOf(Customer customer) {
@@ -118,15 +110,5 @@ public class CustomerDirectory {
       LOG.errorf("customer %s has an unusable calendar (%s): default hours", customer.id(), e);
       return CustomerTerms.of(customer.plan(), customer.zone());
     }
-  }
-
-  public Optional<Customer> decode(String event) {
-    return switch (codec.decodeEvent(event.getBytes(StandardCharsets.UTF_8))) {
-      case CustomerCodec.Result.Valid valid -> Optional.of(valid.customer());
-      case CustomerCodec.Result.Invalid invalid -> {
-        LOG.errorf("ignoring an invalid customer record: %s", invalid.violations());
-        yield Optional.empty();
-      }
-    };
   }
 }

@@ -1,6 +1,5 @@
 package io.slawatch.timer.plan;
 
-import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.PlanReader;
@@ -64,12 +63,6 @@ public class PlanProducers {
   @ApplicationScoped
   SlaEngine engine(PlanCatalog plans) {
     return new SlaEngine(plans);
-  }
-
-  @Produces
-  @ApplicationScoped
-  CalendarReader calendars() {
-    return CalendarReader.relativeTo(Path.of("."));
   }
 
   private static String bundled(String name) {

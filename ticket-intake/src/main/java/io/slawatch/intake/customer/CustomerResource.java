@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.Violation;
-import io.slawatch.intake.config.CoreProducers.KnownPlans;
+import io.slawatch.intake.config.PlanProducers.KnownPlans;
 import io.slawatch.service.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

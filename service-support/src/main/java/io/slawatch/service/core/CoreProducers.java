@@ -1,4 +1,4 @@
-package io.slawatch.timer.config;
+package io.slawatch.service.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.CustomerCodec;
@@ -7,14 +7,30 @@ import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.calendar.CalendarReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 
-/** Wires the framework-free core into CDI. */
+/**
+ * Wires the framework-free core and the contract codecs into CDI, once for the three services (what
+ * only one service needs, e.g. sla-timer's plan catalogue, stays in that service).
+ */
 public class CoreProducers {
+  /** The one clock of a service; tests replace it with a settable one. */
   @Produces
   @ApplicationScoped
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Reads customers' business calendars, files relative to the working directory (a final class,
+   * hence a singleton, not a proxy).
+   */
+  @Produces
+  @Singleton
+  CalendarReader calendarReader() {
+    return CalendarReader.relativeTo(Path.of("."));
   }
 
   @Produces
