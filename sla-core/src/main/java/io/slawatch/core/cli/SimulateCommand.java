@@ -1,9 +1,7 @@
 package io.slawatch.core.cli;
 
-import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
-import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.YamlTrees;
 import io.slawatch.core.customer.CustomerTerms;
@@ -11,17 +9,15 @@ import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.PlanReader;
 import io.slawatch.core.plan.SupportPlan;
-import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.simulation.Simulation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +68,7 @@ final class SimulateCommand {
     TicketEventReader reader =
         new TicketEventReader(name -> name.flatMap(catalog::find).orElse(defaultPlan));
 
-    Map<TicketId, List<TicketEvent>> tickets = new LinkedHashMap<>();
-    Instant last = null;
+    List<TicketEvent> events = new ArrayList<>();
     int rejected = 0;
     int lineNumber = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -82,25 +77,17 @@ final class SimulateCommand {
         continue;
       }
       try {
-        TicketEvent event = reader.read(line);
-        tickets.computeIfAbsent(event.ticket(), t -> new ArrayList<>()).add(event);
-        last = last == null || event.occurredAt().isAfter(last) ? event.occurredAt() : last;
+        events.add(reader.read(line));
       } catch (ConfigException | IllegalArgumentException e) {
         rejected++;
         err.println("line " + lineNumber + ": " + e.getMessage().replaceFirst("^line \\d+, ", ""));
       }
     }
-    if (last == null) {
+    if (events.isEmpty()) {
       return rejected == 0 ? 0 : 1;
     }
-    Instant until = options.until().orElse(last.plus(Duration.ofDays(30)));
-    SlaEngine engine = new SlaEngine(catalog);
-    List<SlaAlert> alerts = new ArrayList<>();
-    for (List<TicketEvent> events : tickets.values()) {
-      alerts.addAll(engine.evaluate(events, customer, until).alerts());
-    }
-    alerts.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
-    alerts.forEach(alert -> out.println(AlertWriter.write(alert)));
+    Simulation.Result result = new Simulation(catalog).run(customer, events, options.until());
+    result.alerts().forEach(alert -> out.println(AlertWriter.write(alert)));
     out.flush();
     return rejected == 0 ? 0 : 1;
   }
