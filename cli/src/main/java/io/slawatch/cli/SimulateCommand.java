@@ -1,5 +1,8 @@
-package io.slawatch.core.cli;
+package io.slawatch.cli;
 
+import io.slawatch.contract.json.Decoding;
+import io.slawatch.contract.json.SlaAlertCodec;
+import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.config.ConfigException;
@@ -13,6 +16,7 @@ import io.slawatch.core.simulation.Simulation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,8 +69,10 @@ final class SimulateCommand {
     SupportPlan defaultPlan = plan(options.plan());
     PlanCatalog catalog = PlanCatalog.of(List.of(defaultPlan));
     CustomerTerms customer = new CustomerTerms(defaultPlan.name(), calendar(options));
-    TicketEventReader reader =
-        new TicketEventReader(name -> name.flatMap(catalog::find).orElse(defaultPlan));
+    TicketEventLines reader =
+        new TicketEventLines(
+            SlawatchCli.JSON, name -> name.flatMap(catalog::find).orElse(defaultPlan));
+    SlaAlertCodec alerts = new SlaAlertCodec(SlawatchCli.JSON);
 
     List<TicketEvent> events = new ArrayList<>();
     int rejected = 0;
@@ -76,18 +82,22 @@ final class SimulateCommand {
       if (line.isBlank()) {
         continue;
       }
-      try {
-        events.add(reader.read(line));
-      } catch (ConfigException | IllegalArgumentException e) {
-        rejected++;
-        err.println("line " + lineNumber + ": " + e.getMessage().replaceFirst("^line \\d+, ", ""));
+      switch (reader.read(line)) {
+        case Decoding.Valid valid -> events.add(valid.event());
+        case Decoding.Invalid invalid -> {
+          rejected++;
+          err.println(
+              "line " + lineNumber + ": " + TicketEventLines.describe(invalid.violations()));
+        }
       }
     }
     if (events.isEmpty()) {
       return rejected == 0 ? 0 : 1;
     }
     Simulation.Result result = new Simulation(catalog).run(customer, events, options.until());
-    result.alerts().forEach(alert -> out.println(AlertWriter.write(alert)));
+    for (SlaAlert alert : result.alerts()) {
+      out.println(new String(alerts.encode(alert), StandardCharsets.UTF_8));
+    }
     out.flush();
     return rejected == 0 ? 0 : 1;
   }
