@@ -1,5 +1,6 @@
 package io.slawatch.core.clock;
 
+import io.slawatch.core.customer.CustomerTerms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

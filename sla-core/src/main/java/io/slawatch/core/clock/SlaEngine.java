@@ -2,6 +2,7 @@ package io.slawatch.core.clock;
 
 import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
 import java.time.Instant;

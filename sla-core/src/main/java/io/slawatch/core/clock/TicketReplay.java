@@ -6,6 +6,7 @@ import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.ClockTerms;
 import io.slawatch.core.plan.Coverage;

@@ -2,7 +2,6 @@ package io.slawatch.core.customer;
 
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
-import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.config.YamlTrees;
 import io.slawatch.core.ticket.CustomerId;
 import java.time.ZoneId;

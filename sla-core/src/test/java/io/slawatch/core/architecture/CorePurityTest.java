@@ -1,6 +1,7 @@
 package io.slawatch.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps frameworks out of the core, and fails if the guarded package disappears. */
+/**
+ * Keeps frameworks and package cycles out of the core, and fails if the guarded package disappears.
+ */
 class CorePurityTest {
   private static final String CORE = "io.slawatch.core";
 
@@ -58,6 +61,16 @@ class CorePurityTest {
         .callMethod(java.time.LocalDateTime.class, "now")
         .orShould()
         .callMethod(java.time.ZonedDateTime.class, "now")
+        .allowEmptyShould(false)
+        .check(core);
+  }
+
+  @Test
+  void the_core_packages_depend_on_each_other_without_cycles() {
+    slices()
+        .matching(CORE + ".(*)..")
+        .should()
+        .beFreeOfCycles()
         .allowEmptyShould(false)
         .check(core);
   }

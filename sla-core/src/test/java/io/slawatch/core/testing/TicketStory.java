@@ -2,9 +2,9 @@ package io.slawatch.core.testing;
 
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.clock.CustomerHistory;
-import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
+import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;

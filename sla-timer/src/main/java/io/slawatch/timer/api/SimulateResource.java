@@ -12,13 +12,14 @@ import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.CalendarReader;
-import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.EventTimes;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.core.simulation.Simulation;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.security.Roles;
 import jakarta.ws.rs.Consumes;
@@ -29,23 +30,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/simulate}: the simulator over HTTP. Body: {@code plan}, {@code zone} (the
  * customer's, for default business hours) or {@code calendar}, optional {@code until} (default 30
  * days after the last event) and {@code events} (ticket CloudEvents, any order, any tickets).
- * Answer: every alert the engine would emit up to {@code until}, ordered by firing instant. The
- * body is read here, not by the framework, so that an empty, malformed or too deeply nested body is
- * a problem naming what is wrong like any other invalid field.
+ * Answer: every alert the engine would emit up to {@code until}, ordered by firing instant (the
+ * core's {@link Simulation}, as {@code slawatch simulate} runs it). The body is read here, not by
+ * the framework, so that an empty, malformed or too deeply nested body is a problem naming what is
+ * wrong like any other invalid field.
  */
 @Path("/api/v1/simulate")
 @Roles({"simulate", "read"})
@@ -56,7 +56,7 @@ public class SimulateResource {
   /** The most events one simulation replays (as many as one intake batch). */
   static final int MAX_EVENTS = 1000;
 
-  private final SlaEngine engine;
+  private final Simulation simulation;
   private final PlanCatalog plans;
   private final CalendarReader calendars;
   private final TicketEventCodec events;
@@ -71,7 +71,7 @@ public class SimulateResource {
       TicketEventCodec events,
       SlaAlertCodec alerts,
       ObjectMapper mapper) {
-    this.engine = engine;
+    this.simulation = new Simulation(engine);
     this.plans = plans;
     this.calendars = calendars;
     this.events = events;
@@ -163,26 +163,12 @@ public class SimulateResource {
     if (!violations.isEmpty()) {
       return invalid(violations);
     }
-    Instant asOf =
-        until != null
-            ? until
-            : history.stream()
-                .map(TicketEvent::occurredAt)
-                .max(Comparator.naturalOrder())
-                .orElseThrow()
-                .plus(Duration.ofDays(30));
-    Map<String, List<TicketEvent>> byTicket =
-        history.stream().collect(Collectors.groupingBy(e -> e.ticket().value()));
-    List<SlaAlert> emitted = new ArrayList<>();
-    for (List<TicketEvent> ticket : byTicket.values()) {
-      emitted.addAll(engine.evaluate(ticket, terms, asOf).alerts());
-    }
-    emitted.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
+    Simulation.Result result = simulation.run(terms, history, Optional.ofNullable(until));
     ArrayNode out = mapper.createArrayNode();
-    for (SlaAlert alert : emitted) {
+    for (SlaAlert alert : result.alerts()) {
       out.add(mapper.readTree(alerts.encode(alert)));
     }
-    return Response.ok(Map.of("until", asOf.toString(), "alerts", out))
+    return Response.ok(Map.of("until", result.until().toString(), "alerts", out))
         .type(MediaType.APPLICATION_JSON)
         .build();
   }

@@ -2,9 +2,9 @@ package io.slawatch.timer.customer;
 
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.clock.CustomerHistory;
-import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.service.customer.CustomerProjection;
 import io.slawatch.timer.config.TimerConfig;
 import io.smallrye.mutiny.Uni;

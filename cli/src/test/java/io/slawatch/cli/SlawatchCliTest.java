@@ -1,10 +1,9 @@
-package io.slawatch.core.cli;
+package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.core.plan.PlanReader;
 import io.slawatch.core.plan.PresetPlans;
-import io.slawatch.core.testing.ZoneSensitive;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@ZoneSensitive
+/** The build runs these twice: in UTC, then with a +05:30 default zone (cli/pom.xml). */
 class SlawatchCliTest {
   record Run(int status, List<String> out, String err) {}
 
@@ -127,7 +126,7 @@ class SlawatchCliTest {
       assertThat(run.status()).isZero();
       assertThat(run.out())
           .containsExactly(
-              "{\"specversion\":\"1.0\",\"id\":\"T-1/first_response/1/sla.met\",\"source\":\"/slawatch/sla-core\","
+              "{\"specversion\":\"1.0\",\"id\":\"T-1/first_response/1/sla.met\",\"source\":\"/slawatch/sla-timer\","
                   + "\"type\":\"sla.met\",\"subject\":\"T-1\",\"time\":\"2026-03-23T10:30:00Z\",\"datacontenttype\":\"application/json\","
                   + "\"data\":{\"ticket\":\"T-1\",\"customer\":\"acme\",\"plan\":\"jamf-gold\",\"priority\":\"P1\",\"clock\":\"first_response\","
                   + "\"cycle\":1,\"target\":\"PT1H\",\"due\":\"2026-03-23T11:00:00Z\",\"met_at\":\"2026-03-23T10:30:00Z\",\"elapsed\":\"PT30M\","
@@ -168,6 +167,51 @@ class SlawatchCliTest {
               line ->
                   assertThat(line)
                       .contains("\"ticket_url\":\"https://github.com/acme/support/issues/8\""));
+    }
+
+    @Test
+    void the_flags_given_on_creation_are_printed_on_each_of_its_alerts() throws IOException {
+      String events =
+          """
+          {"specversion":"1.0","id":"1","source":"zd","type":"ticket.created","subject":"T-7","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"P1","flags":["vip"]}}
+          """;
+      Run run = run(events, "simulate", "--plan", "jamf-gold", "--until", "2026-03-23T12:00:00Z");
+      assertThat(run.status()).isZero();
+      assertThat(run.out())
+          .hasSize(3)
+          .allSatisfy(line -> assertThat(line).contains("\"flags\":[\"vip\"]"));
+    }
+
+    @Test
+    void a_changed_priority_in_the_plans_words_is_read() throws IOException {
+      String events =
+          """
+          {"specversion":"1.0","id":"1","source":"zd","type":"ticket.created","subject":"T-6","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"low"}}
+          {"specversion":"1.0","id":"2","source":"zd","type":"ticket.priority_changed","subject":"T-6","time":"2026-03-23T10:10:00Z","data":{"priority":"urgent"}}
+          """;
+      Run run = run(events, "simulate", "--plan", "jamf-gold", "--until", "2026-03-23T11:30:00Z");
+      assertThat(run.status()).isZero();
+      assertThat(run.out())
+          .last()
+          .asString()
+          .contains("\"type\":\"sla.breached\"", "\"priority\":\"P1\"");
+    }
+
+    @Test
+    void an_event_that_is_not_json_or_breaks_the_contract_is_reported_with_its_field()
+        throws IOException {
+      String events =
+          """
+          {oops
+          {"specversion":"1.0","id":"1","source":"zd","type":"ticket.created","subject":"T-5","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"P1","customer":"other"}}
+          {"specversion":"1.0","id":"2","source":"zd","type":"ticket.customer_replied","subject":"T-5","time":"2026-03-23T10:00:00Z"}
+          """;
+      Run run = run(events, "simulate", "--plan", "jamf-gold");
+      assertThat(run.err())
+          .contains("line 1: is not valid JSON", "line 2: customer: appears twice")
+          .contains("line 3: data: is required");
+      assertThat(run.out()).isEmpty();
+      assertThat(run.status()).isEqualTo(1);
     }
 
     @Test

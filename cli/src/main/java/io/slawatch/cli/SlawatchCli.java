@@ -1,5 +1,9 @@
-package io.slawatch.core.cli;
+package io.slawatch.cli;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.PresetPlans;
@@ -17,6 +21,13 @@ import java.util.List;
  * writes stdout; problems go to stderr with a non-zero exit.
  */
 public final class SlawatchCli {
+  /** JSON in and out: duplicate keys and anything after the value on a line are refused. */
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
   static final String USAGE =
       """
       usage: slawatch calc                 JSON lines in: {"calendar", "op", "start", "duration"|"end", "pauses"}

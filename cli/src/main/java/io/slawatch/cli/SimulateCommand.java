@@ -1,27 +1,27 @@
-package io.slawatch.core.cli;
+package io.slawatch.cli;
 
+import io.slawatch.contract.json.Decoding;
+import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
-import io.slawatch.core.clock.CustomerTerms;
-import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.PlanReader;
 import io.slawatch.core.plan.SupportPlan;
-import io.slawatch.core.ticket.TicketId;
+import io.slawatch.core.simulation.Simulation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +69,12 @@ final class SimulateCommand {
     SupportPlan defaultPlan = plan(options.plan());
     PlanCatalog catalog = PlanCatalog.of(List.of(defaultPlan));
     CustomerTerms customer = new CustomerTerms(defaultPlan.name(), calendar(options));
-    TicketEventReader reader =
-        new TicketEventReader(name -> name.flatMap(catalog::find).orElse(defaultPlan));
+    TicketEventLines reader =
+        new TicketEventLines(
+            SlawatchCli.JSON, name -> name.flatMap(catalog::find).orElse(defaultPlan));
+    SlaAlertCodec alerts = new SlaAlertCodec(SlawatchCli.JSON);
 
-    Map<TicketId, List<TicketEvent>> tickets = new LinkedHashMap<>();
-    Instant last = null;
+    List<TicketEvent> events = new ArrayList<>();
     int rejected = 0;
     int lineNumber = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -81,26 +82,22 @@ final class SimulateCommand {
       if (line.isBlank()) {
         continue;
       }
-      try {
-        TicketEvent event = reader.read(line);
-        tickets.computeIfAbsent(event.ticket(), t -> new ArrayList<>()).add(event);
-        last = last == null || event.occurredAt().isAfter(last) ? event.occurredAt() : last;
-      } catch (ConfigException | IllegalArgumentException e) {
-        rejected++;
-        err.println("line " + lineNumber + ": " + e.getMessage().replaceFirst("^line \\d+, ", ""));
+      switch (reader.read(line)) {
+        case Decoding.Valid valid -> events.add(valid.event());
+        case Decoding.Invalid invalid -> {
+          rejected++;
+          err.println(
+              "line " + lineNumber + ": " + TicketEventLines.describe(invalid.violations()));
+        }
       }
     }
-    if (last == null) {
+    if (events.isEmpty()) {
       return rejected == 0 ? 0 : 1;
     }
-    Instant until = options.until().orElse(last.plus(Duration.ofDays(30)));
-    SlaEngine engine = new SlaEngine(catalog);
-    List<SlaAlert> alerts = new ArrayList<>();
-    for (List<TicketEvent> events : tickets.values()) {
-      alerts.addAll(engine.evaluate(events, customer, until).alerts());
+    Simulation.Result result = new Simulation(catalog).run(customer, events, options.until());
+    for (SlaAlert alert : result.alerts()) {
+      out.println(new String(alerts.encode(alert), StandardCharsets.UTF_8));
     }
-    alerts.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
-    alerts.forEach(alert -> out.println(AlertWriter.write(alert)));
     out.flush();
     return rejected == 0 ? 0 : 1;
   }

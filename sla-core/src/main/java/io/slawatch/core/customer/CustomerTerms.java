@@ -1,4 +1,4 @@
-package io.slawatch.core.clock;
+package io.slawatch.core.customer;
 
 import io.slawatch.core.calendar.CalendarDefinition;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.slawatch.core.cli;
+package io.slawatch.cli;
 
 import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarReader;
@@ -45,12 +45,17 @@ final class CalcCommand {
 
   String answer(String line) {
     try {
-      return Json.object().put("result", compute(line)).toString();
+      return line("result", compute(line));
     } catch (ConfigException e) {
-      return Json.object().put("error", e.getMessage().replaceFirst("^line \\d+, ", "")).toString();
+      return line("error", e.getMessage().replaceFirst("^line \\d+, ", ""));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return Json.object().put("error", e.getMessage()).toString();
+      return line("error", e.getMessage());
     }
+  }
+
+  /** A one-field JSON object on one line. */
+  private static String line(String field, String value) {
+    return SlawatchCli.JSON.createObjectNode().put(field, value).toString();
   }
 
   private String compute(String line) {

@@ -1,4 +1,4 @@
-package io.slawatch.core.cli;
+package io.slawatch.cli;
 
 import io.slawatch.core.config.Tree;
 import java.time.Duration;
