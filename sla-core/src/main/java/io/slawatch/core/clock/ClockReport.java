@@ -1,6 +1,7 @@
 package io.slawatch.core.clock;
 
 import io.slawatch.core.alert.ClockKind;
+import io.slawatch.core.alert.EndReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param instance the clock's sequence number on the ticket (the alerts' {@code cycle})
  * @param due the deadline while running
+ * @param endReason why a stopped clock stopped unmet (solved, closed, removed by new terms)
  */
 public record ClockReport(
     ClockKind clock,
@@ -20,7 +22,8 @@ public record ClockReport(
     ClockState state,
     Duration consumed,
     Optional<Instant> due,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    Optional<EndReason> endReason) {
   public ClockReport {
     timeline = List.copyOf(timeline);
   }

@@ -2,6 +2,8 @@ package io.slawatch.core.clock;
 
 import io.slawatch.core.alert.ClockKind;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.ticket.CustomerId;
+import io.slawatch.core.ticket.Priority;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +19,19 @@ import java.util.TreeSet;
  * @param notes events the engine ignored, and why
  * @param flags the ticket's flags as of the instant (entitlement findings, {@code
  *     unknown_customer}), which its alerts carry
+ * @param subject the ticket's customer, plan, priority and helpdesk source as of the instant (empty
+ *     while no ticket.created with a known plan was replayed)
  */
 public record Evaluation(
     List<SlaAlert> alerts,
     List<SlaAlert> upcoming,
     List<ClockReport> clocks,
     List<String> notes,
-    Set<String> flags) {
+    Set<String> flags,
+    Optional<Subject> subject) {
+  /** What the ticket is, as the reports group it. */
+  public record Subject(CustomerId customer, String plan, Priority priority, String source) {}
+
   public Evaluation {
     flags = Collections.unmodifiableSortedSet(new TreeSet<>(flags));
     alerts = List.copyOf(alerts);

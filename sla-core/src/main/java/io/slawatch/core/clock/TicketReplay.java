@@ -57,6 +57,7 @@ final class TicketReplay {
 
   private TicketId ticket;
   private CustomerId customer;
+  private String source;
   private Optional<URI> ticketUrl = Optional.empty();
   private SupportPlan plan;
   private Priority priority;
@@ -67,6 +68,10 @@ final class TicketReplay {
   private final Map<ClockKind, ClockRun> active = new EnumMap<>(ClockKind.class);
   private final Map<ClockKind, Integer> instances = new EnumMap<>(ClockKind.class);
   private final List<ClockRun> finished = new ArrayList<>();
+
+  /** Why each clock stopped unmet, by {@link #runKey}. */
+  private final Map<String, EndReason> endReasons = new HashMap<>();
+
   private final List<SlaAlert> alerts = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -117,10 +122,15 @@ final class TicketReplay {
               run.state(),
               run.consumedAt(asOf),
               run.isActive() ? run.due() : Optional.empty(),
-              run.timeline()));
+              run.timeline(),
+              Optional.ofNullable(endReasons.get(runKey(run)))));
     }
     alerts.sort(Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
-    return new Evaluation(alerts, upcoming, reports, notes, flags);
+    Optional<Evaluation.Subject> subject =
+        plan == null
+            ? Optional.empty()
+            : Optional.of(new Evaluation.Subject(customer, plan.name(), priority, source));
+    return new Evaluation(alerts, upcoming, reports, notes, flags, subject);
   }
 
   // ---- the rules
@@ -187,6 +197,7 @@ final class TicketReplay {
     }
     ticket = created.ticket();
     customer = created.customer();
+    source = created.eventId().source();
     ticketUrl = created.url();
     flags.addAll(created.flags());
     if (!customerTerms.known()) {
@@ -380,8 +391,13 @@ final class TicketReplay {
     finished.add(met);
   }
 
+  private static String runKey(ClockRun run) {
+    return run.kind().wireName() + "/" + run.instance();
+  }
+
   /** A clock stopped unmet: if it has alerted, its escalation ends ({@code sla.ended}). */
   private void end(ClockRun stopped, EndReason reason, Instant at) {
+    endReasons.put(runKey(stopped), reason);
     if (!stopped.fired().isEmpty()) {
       Instant due = stopped.breachedAt().orElseGet(() -> dueOf(stopped));
       alerts.add(
