@@ -1,15 +1,13 @@
 package io.slawatch.timer.api;
 
-import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.security.Roles;
+import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,17 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /api/v1/at-risk?within=PT1H}: open clocks whose breach falls within the window,
@@ -44,12 +40,12 @@ public class AtRiskResource {
   static final Duration MAX_WITHIN = Duration.ofDays(366);
 
   private final Pool pool;
-  private final SlaAlertCodec codec;
+  private final TimerStore timers;
   private final Clock clock;
 
-  AtRiskResource(Pool pool, SlaAlertCodec codec, Clock clock) {
+  AtRiskResource(Pool pool, TimerStore timers, Clock clock) {
     this.pool = pool;
-    this.codec = codec;
+    this.timers = timers;
     this.clock = clock;
   }
 
@@ -80,24 +76,19 @@ public class AtRiskResource {
           .item(Problem.response(400, "invalid-query", "The query is not valid", violations));
     }
     Instant now = clock.instant();
-    return pool.preparedQuery(
-            "select payload from timer where kind = 'sla.breached' and due <= $1"
-                + " and ($2::text is null or plan = $2) and ($3::text is null or priority = $3)"
-                + " and ($4::text is null or customer_id = $4) order by due limit $5")
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  OffsetDateTime.ofInstant(now.plus(window), ZoneOffset.UTC),
-                  plan,
-                  priority == null ? null : Priority.parse(priority).orElseThrow().name(),
-                  customer,
-                  LIMIT
-                }))
+    return timers
+        .breachesDueBy(
+            pool,
+            now.plus(window),
+            new TimerStore.BreachFilter(
+                Optional.ofNullable(plan),
+                Optional.ofNullable(priority).map(p -> Priority.parse(p).orElseThrow().name()),
+                Optional.ofNullable(customer)),
+            LIMIT)
         .map(
-            rows -> {
+            breaches -> {
               List<Map<String, Object>> clocks = new ArrayList<>();
-              for (Row row : rows) {
-                SlaAlert breach = codec.decode(row.getString(0).getBytes(StandardCharsets.UTF_8));
+              for (SlaAlert breach : breaches) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("ticket", breach.ticket().value());
                 entry.put("customer", breach.customer().value());

@@ -7,9 +7,10 @@ import io.slawatch.core.clock.CustomerTerms;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.service.problem.Problem;
-import io.slawatch.timer.consume.TicketHistory;
 import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.schedule.Tickets;
 import io.slawatch.timer.security.Roles;
+import io.slawatch.timer.store.TicketEventStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
@@ -35,19 +36,19 @@ import java.util.Map;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TicketSlaResource {
   private final Pool pool;
-  private final TicketHistory history;
+  private final TicketEventStore events;
   private final CustomerDirectory customers;
   private final SlaEngine engine;
   private final Clock clock;
 
   TicketSlaResource(
       Pool pool,
-      TicketHistory history,
+      TicketEventStore events,
       CustomerDirectory customers,
       SlaEngine engine,
       Clock clock) {
     this.pool = pool;
-    this.history = history;
+    this.events = events;
     this.customers = customers;
     this.engine = engine;
     this.clock = clock;
@@ -63,11 +64,11 @@ public class TicketSlaResource {
     }
     return pool.withConnection(
         conn ->
-            history
+            events
                 .load(conn, ticket)
                 .flatMap(
-                    events -> {
-                      if (events.isEmpty()) {
+                    stored -> {
+                      if (stored.isEmpty()) {
                         return Uni.createFrom()
                             .item(
                                 Problem.response(
@@ -77,11 +78,11 @@ public class TicketSlaResource {
                                     List.of()));
                       }
                       return customers
-                          .history(conn, TicketHistory.customer(events))
+                          .history(conn, Tickets.customer(stored))
                           .map(
                               customer -> {
                                 Instant now = clock.instant();
-                                Evaluation evaluation = engine.evaluate(events, customer, now);
+                                Evaluation evaluation = engine.evaluate(stored, customer, now);
                                 CustomerTerms terms = customer.at(now);
                                 Map<String, Object> body = new LinkedHashMap<>();
                                 body.put("ticket", ticket);

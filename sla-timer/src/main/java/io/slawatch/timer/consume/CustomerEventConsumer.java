@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.store.TicketStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,6 +35,7 @@ public class CustomerEventConsumer {
   private final Pool pool;
   private final CustomerDirectory directory;
   private final TimerScheduler scheduler;
+  private final TicketStore ticketStore;
   private final ObjectMapper mapper;
   private final Clock clock;
 
@@ -42,11 +43,13 @@ public class CustomerEventConsumer {
       Pool pool,
       CustomerDirectory directory,
       TimerScheduler scheduler,
+      TicketStore ticketStore,
       ObjectMapper mapper,
       Clock clock) {
     this.pool = pool;
     this.directory = directory;
     this.scheduler = scheduler;
+    this.ticketStore = ticketStore;
     this.mapper = mapper;
     this.clock = clock;
   }
@@ -88,16 +91,10 @@ public class CustomerEventConsumer {
                       if (changed.size() == 0) {
                         return Uni.createFrom().voidItem();
                       }
-                      return conn.preparedQuery(
-                              "select ticket_id from ticket where customer_id = $1 and exists"
-                                  + " (select 1 from timer where timer.ticket_id = ticket.ticket_id)")
-                          .execute(Tuple.of(customer.id().value()))
+                      return ticketStore
+                          .withPendingTimers(conn, customer.id().value())
                           .flatMap(
-                              rows -> {
-                                List<String> tickets = new ArrayList<>();
-                                for (Row row : rows) {
-                                  tickets.add(row.getString(0));
-                                }
+                              tickets -> {
                                 LOG.infof(
                                     "customer %s v%d: recomputing %d open ticket(s)",
                                     customer.id(), version, tickets.size());

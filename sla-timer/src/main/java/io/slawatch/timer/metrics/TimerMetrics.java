@@ -4,8 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.slawatch.core.alert.AlertKind;
-import io.slawatch.core.alert.ClockKind;
+import io.slawatch.timer.outcome.SlaOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,32 +58,32 @@ public class TimerMetrics {
   public record Fired(
       String kind, String plan, String priority, String clock, Optional<Duration> elapsed) {}
 
+  /** An alert published {@code late} (see {@link SlaOutcome#lateness}) after its instant. */
   public void fired(Fired alert, Duration late) {
-    lateness.record(late.isNegative() ? Duration.ZERO : late);
-    boolean met = alert.kind().equals(AlertKind.MET.type());
-    if (met || alert.kind().equals(AlertKind.BREACHED.type())) {
-      Counter.builder("slawatch_sla_outcomes")
-          .description("Commitments met or breached")
-          .tag("plan", alert.plan())
-          .tag("priority", alert.priority())
-          .tag("clock", alert.clock())
-          .tag("outcome", met ? "met" : "breached")
-          .register(registry)
-          .increment();
-    }
-    if (met && alert.clock().equals(ClockKind.FIRST_RESPONSE.wireName())) {
-      alert
-          .elapsed()
-          .ifPresent(
-              elapsed ->
-                  DistributionSummary.builder("slawatch_first_response_seconds")
-                      .description("Business time to the first response, when met")
-                      .baseUnit("seconds")
-                      .serviceLevelObjectives(RESPONSE_BUCKETS_SECONDS)
-                      .tag("plan", alert.plan())
-                      .tag("priority", alert.priority())
-                      .register(registry)
-                      .record(elapsed.toMillis() / 1000.0));
-    }
+    lateness.record(late);
+    SlaOutcome.of(alert.kind(), alert.clock(), alert.elapsed())
+        .ifPresent(
+            outcome -> {
+              Counter.builder("slawatch_sla_outcomes")
+                  .description("Commitments met or breached")
+                  .tag("plan", alert.plan())
+                  .tag("priority", alert.priority())
+                  .tag("clock", alert.clock())
+                  .tag("outcome", outcome.label())
+                  .register(registry)
+                  .increment();
+              outcome
+                  .firstResponse()
+                  .ifPresent(
+                      elapsed ->
+                          DistributionSummary.builder("slawatch_first_response_seconds")
+                              .description("Business time to the first response, when met")
+                              .baseUnit("seconds")
+                              .serviceLevelObjectives(RESPONSE_BUCKETS_SECONDS)
+                              .tag("plan", alert.plan())
+                              .tag("priority", alert.priority())
+                              .register(registry)
+                              .record(elapsed.toMillis() / 1000.0));
+            });
   }
 }
