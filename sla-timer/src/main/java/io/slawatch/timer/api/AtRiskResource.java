@@ -1,7 +1,6 @@
 package io.slawatch.timer.api;
 
 import io.slawatch.contract.json.Violation;
-import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.security.Roles;
@@ -20,10 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/v1/at-risk?within=PT1H}: open clocks whose breach falls within the window,
@@ -50,6 +51,21 @@ public class AtRiskResource {
   }
 
   @GET
+  @Operation(summary = "Open clocks that breach within the window, soonest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The open clocks (at most 1000)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AtRiskResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A query parameter is not valid (named under violations)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> atRisk(
       @QueryParam("within") @DefaultValue("PT1H") String within,
       @QueryParam("plan") String plan,
@@ -86,24 +102,15 @@ public class AtRiskResource {
                 Optional.ofNullable(customer)),
             LIMIT)
         .map(
-            breaches -> {
-              List<Map<String, Object>> clocks = new ArrayList<>();
-              for (SlaAlert breach : breaches) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("ticket", breach.ticket().value());
-                entry.put("customer", breach.customer().value());
-                entry.put("plan", breach.plan());
-                entry.put("priority", breach.priority().name());
-                entry.put("clock", breach.clock().wireName());
-                entry.put("cycle", breach.cycle());
-                entry.put("due", breach.due().toString());
-                entry.put("time_left", Duration.between(now, breach.due()).toString());
-                clocks.add(entry);
-              }
-              return Response.ok(
-                      Map.of("as_of", now.toString(), "within", within, "clocks", clocks))
-                  .type(MediaType.APPLICATION_JSON)
-                  .build();
-            });
+            breaches ->
+                Response.ok(
+                        new AtRiskResponse(
+                            now.toString(),
+                            within,
+                            breaches.stream()
+                                .map(breach -> AtRiskResponse.AtRiskClock.of(breach, now))
+                                .toList()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build());
   }
 }
