@@ -204,4 +204,14 @@ class TimerApiTest {
         .contains("slawatch_timer_firing_lateness_seconds_bucket")
         .doesNotContain(ticket);
   }
+
+  @Test
+  void failures_of_the_consumer_and_of_the_gauges_are_counted_from_zero() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern(
+            "(?m)^slawatch_timer_consume_failures_total\\{channel=\"ticket-events\"\\} ")
+        .containsPattern("(?m)^slawatch_timer_gauge_refresh_failures_total ")
+        .containsPattern("(?m)^slawatch_timer_replay_failures_total ");
+  }
 }

@@ -32,13 +32,21 @@ public class TimerGauges {
   private final TimerStore timers;
   private final Vertx vertx;
   private final Clock clock;
+  private final TimerMetrics metrics;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong atRisk = new AtomicLong();
   private final AtomicLong oldestDue = new AtomicLong();
   private final MultiGauge openClocks;
   private long periodic = -1;
 
-  TimerGauges(Pool pool, TimerStore timers, Vertx vertx, Clock clock, MeterRegistry registry) {
+  TimerGauges(
+      Pool pool,
+      TimerStore timers,
+      Vertx vertx,
+      Clock clock,
+      TimerMetrics metrics,
+      MeterRegistry registry) {
+    this.metrics = metrics;
     this.pool = pool;
     this.timers = timers;
     this.vertx = vertx;
@@ -99,6 +107,9 @@ public class TimerGauges {
               }
               openClocks.register(gauges, true);
             },
-            failure -> LOG.warn("could not refresh the timer gauges", failure));
+            failure -> {
+              LOG.warn("could not refresh the timer gauges: they keep their last values", failure);
+              metrics.gaugeRefreshFailed();
+            });
   }
 }

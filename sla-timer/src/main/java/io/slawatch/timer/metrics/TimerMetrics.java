@@ -24,6 +24,7 @@ public class TimerMetrics {
   private final Timer lateness;
   private final Counter replayFailures;
   private final Counter deadLettered;
+  private final Counter gaugeFailures;
 
   TimerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -31,6 +32,11 @@ public class TimerMetrics {
         Counter.builder("slawatch_timer_dead_lettered")
             .description("Records of ticket.events.v1 that were not valid events (dead-lettered)")
             .register(registry);
+    this.gaugeFailures =
+        Counter.builder("slawatch_timer_gauge_refresh_failures")
+            .description("Refreshes of the timer gauges that failed (see the log)")
+            .register(registry);
+    consumeFailures(TICKET_EVENTS);
     this.replayFailures =
         Counter.builder("slawatch_timer_replay_failures")
             .description("Tickets the engine could not replay (kept their timers; see the log)")
@@ -47,6 +53,27 @@ public class TimerMetrics {
   /** A record of ticket.events.v1 that was not a valid event, sent to ticket.events.dlq.v1. */
   public void deadLettered() {
     deadLettered.increment();
+  }
+
+  /** The channel of {@code ticket.events.v1}. */
+  public static final String TICKET_EVENTS = "ticket-events";
+
+  private Counter consumeFailures(String channel) {
+    return Counter.builder("slawatch_timer_consume_failures")
+        .description(
+            "Consumed messages (polls) that could not be applied and were not acknowledged")
+        .tag("channel", channel)
+        .register(registry);
+  }
+
+  /** What a channel consumed could not be applied (it was not acknowledged; see the log). */
+  public void consumeFailed(String channel) {
+    consumeFailures(channel).increment();
+  }
+
+  /** The timer gauges could not be read from the store (they keep their last values). */
+  public void gaugeRefreshFailed() {
+    gaugeFailures.increment();
   }
 
   /** A ticket the engine could not replay (its timers were kept as they were). */
