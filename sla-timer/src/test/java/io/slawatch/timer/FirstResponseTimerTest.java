@@ -2,6 +2,7 @@ package io.slawatch.timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slawatch.testinfra.RealInfraTestResource;
@@ -57,7 +58,7 @@ class FirstResponseTimerTest {
   }
 
   private static boolean is(ConsumerRecord<String, String> r, String ticket, String type) {
-    return ticket.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"");
+    return AlertRecords.is(r, ticket, type);
   }
 
   @Test
@@ -67,9 +68,9 @@ class FirstResponseTimerTest {
     created(ticket, createdAt);
 
     var breach = alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
-    assertThat(breach.getFirst().value())
-        .contains("\"id\":\"" + ticket + "/first_response/1/sla.breached/1.0\"")
-        .contains("\"due\":\"" + createdAt.plusSeconds(3) + "\"");
+    JsonNode alert = AlertRecords.json(breach.getFirst());
+    assertThat(alert.path("id").asText()).isEqualTo(ticket + "/first_response/1/sla.breached/1.0");
+    assertThat(alert.at("/data/due").asText()).isEqualTo(createdAt.plusSeconds(3).toString());
     assertThat(alerts.seen()).anyMatch(r -> is(r, ticket, "sla.warning"));
     assertThat(breach.getFirst().timestamp())
         .as("fired no earlier than due")
@@ -109,10 +110,10 @@ class FirstResponseTimerTest {
     publish(ticket, "r-" + ticket, "ticket.agent_replied", answeredAt, "{\"public\":true}");
 
     var ended = alerts.await(r -> is(r, ticket, "sla.ended"), 1, Duration.ofSeconds(30));
-    assertThat(ended.getFirst().value())
-        .contains("\"id\":\"" + ticket + "/first_response/1/sla.ended\"")
-        .contains("\"reason\":\"met_late\"")
-        .contains("\"met_at\":\"" + answeredAt + "\"");
+    JsonNode end = AlertRecords.json(ended.getFirst());
+    assertThat(end.path("id").asText()).isEqualTo(ticket + "/first_response/1/sla.ended");
+    assertThat(end.at("/data/reason").asText()).isEqualTo("met_late");
+    assertThat(end.at("/data/met_at").asText()).isEqualTo(answeredAt.toString());
     assertThat(alerts.seen()).noneMatch(r -> is(r, ticket, "sla.met"));
   }
 
@@ -129,7 +130,9 @@ class FirstResponseTimerTest {
             + "\",\"priority\":\"P1\",\"plan\":\"test\"}");
 
     var breach = alerts.await(r -> is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
-    assertThat(breach.getFirst().value()).contains("\"flags\":[\"unknown_customer\"]");
+    assertThat(AlertRecords.json(breach.getFirst()).at("/data/flags"))
+        .extracting(JsonNode::asText)
+        .containsExactly("unknown_customer");
   }
 
   @Test

@@ -91,7 +91,7 @@ class TimerApiAuthenticationTest {
         .get("/api/v1/tickets/never-seen/sla")
         .then()
         .statusCode(404)
-        .body("type", containsString("ticket-not-found"));
+        .body("type", equalTo("https://slawatch.io/problems/ticket-not-found"));
     given()
         .contentType("application/json")
         .body(SIMULATION)

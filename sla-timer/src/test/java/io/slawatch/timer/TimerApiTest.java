@@ -3,10 +3,14 @@ package io.slawatch.timer;
 import static io.restassured.RestAssured.given;
 import static io.slawatch.timer.ApiTokens.api;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,14 +83,41 @@ class TimerApiTest {
         .body("clocks[0].state", equalTo("running"))
         .body("clocks[0].due", equalTo(createdAt.plusSeconds(240).toString()))
         .body("clocks[0].timeline.size()", org.hamcrest.Matchers.greaterThan(0))
-        .body("upcoming.id", hasItem(ticket + "/first_response/1/sla.breached/1.0"));
+        .body("clocks[0].timeline[0].at", notNullValue())
+        .body("clocks[0].timeline[0].cause", notNullValue())
+        .body("clocks[0].cycle", equalTo(1))
+        .body("clocks[0].paused", equalTo(false))
+        .body("clocks[0].start", equalTo(createdAt.toString()))
+        .body("clocks[0].consumed", startsWith("PT"))
+        .body("clocks[0].left", startsWith("PT"))
+        .body("upcoming.id", hasItem(ticket + "/first_response/1/sla.breached/1.0"))
+        .body(
+            "upcoming.find { it.id == '" + ticket + "/first_response/1/sla.breached/1.0' }.at",
+            equalTo(createdAt.plusSeconds(240).toString()))
+        .body("ticket", equalTo(ticket))
+        .body("as_of", notNullValue())
+        .body("customer_plan", equalTo("jamf-standard")) // acme is not a known customer
+        .body("calendar_zone", equalTo("UTC"))
+        .body("customer_known", equalTo(false))
+        .body("flags", hasItem("unknown_customer"))
+        .body("fired", instanceOf(java.util.List.class))
+        .body("notes", instanceOf(java.util.List.class));
 
     api()
         .queryParam("within", "PT5M")
         .get("/api/v1/at-risk")
         .then()
         .statusCode(200)
-        .body("clocks.ticket", hasItem(ticket));
+        .body("clocks.ticket", hasItem(ticket))
+        .body("within", equalTo("PT5M"))
+        .body("as_of", notNullValue())
+        .body(atRisk(ticket, "customer"), equalTo("acme"))
+        .body(atRisk(ticket, "plan"), equalTo("demo"))
+        .body(atRisk(ticket, "priority"), equalTo("P4"))
+        .body(atRisk(ticket, "clock"), equalTo("first_response"))
+        .body(atRisk(ticket, "cycle"), equalTo(1))
+        .body(atRisk(ticket, "due"), equalTo(createdAt.plusSeconds(240).toString()))
+        .body(atRisk(ticket, "time_left"), startsWith("PT"));
     api()
         .queryParam("within", "PT5M")
         .queryParam("priority", "P1")
@@ -94,6 +125,11 @@ class TimerApiTest {
         .then()
         .statusCode(200)
         .body("clocks.ticket", not(hasItem(ticket)));
+  }
+
+  /** A field of the at-risk entry of this ticket. */
+  private static String atRisk(String ticket, String field) {
+    return "clocks.find { it.ticket == '" + ticket + "' }." + field;
   }
 
   @Test
@@ -144,17 +180,18 @@ class TimerApiTest {
         .get("/api/v1/plans")
         .then()
         .statusCode(200)
-        .body("plans.name", hasItems("demo", "test", "jamf-gold", "opswat-emerald-us"));
+        .body("plans.name", hasItems("demo", "test", "jamf-gold", "opswat-emerald-us"))
+        .body("plans.find { it.name == 'test' }.title", equalTo("Test plan (seconds)"))
+        .body("plans.find { it.name == 'test' }.pause_statuses", contains("on_hold", "pending"))
+        .body("plans.find { it.name == 'test' }.warnings", instanceOf(java.util.List.class))
+        .body("plans.find { it.name == 'demo' }.source", equalTo("slawatch demo"));
   }
 
   @Test
   void a_breach_is_counted_by_plan_priority_and_clock_with_its_lateness() {
     String ticket = "T-" + UUID.randomUUID();
     created(ticket, "P1", Instant.now());
-    alerts.await(
-        r -> ticket.equals(r.key()) && r.value().contains("\"type\":\"sla.breached\""),
-        1,
-        Duration.ofSeconds(30));
+    alerts.await(r -> AlertRecords.is(r, ticket, "sla.breached"), 1, Duration.ofSeconds(30));
 
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics)
@@ -163,5 +200,15 @@ class TimerApiTest {
                 + "[^}]*plan=\"test\"[^}]*priority=\"P1\"[^}]*\\} [1-9]")
         .contains("slawatch_timer_firing_lateness_seconds_bucket")
         .doesNotContain(ticket);
+  }
+
+  @Test
+  void failures_of_the_consumer_and_of_the_gauges_are_counted_from_zero() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern(
+            "(?m)^slawatch_timer_consume_failures_total\\{channel=\"ticket-events\"\\} ")
+        .containsPattern("(?m)^slawatch_timer_gauge_refresh_failures_total ")
+        .containsPattern("(?m)^slawatch_timer_replay_failures_total ");
   }
 }

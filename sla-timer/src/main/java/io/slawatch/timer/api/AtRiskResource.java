@@ -1,15 +1,12 @@
 package io.slawatch.timer.api;
 
-import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.Violation;
-import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.security.Roles;
+import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,17 +14,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/v1/at-risk?within=PT1H}: open clocks whose breach falls within the window,
@@ -44,16 +41,31 @@ public class AtRiskResource {
   static final Duration MAX_WITHIN = Duration.ofDays(366);
 
   private final Pool pool;
-  private final SlaAlertCodec codec;
+  private final TimerStore timers;
   private final Clock clock;
 
-  AtRiskResource(Pool pool, SlaAlertCodec codec, Clock clock) {
+  AtRiskResource(Pool pool, TimerStore timers, Clock clock) {
     this.pool = pool;
-    this.codec = codec;
+    this.timers = timers;
     this.clock = clock;
   }
 
   @GET
+  @Operation(summary = "Open clocks that breach within the window, soonest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The open clocks (at most 1000)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AtRiskResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A query parameter is not valid (named under violations)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> atRisk(
       @QueryParam("within") @DefaultValue("PT1H") String within,
       @QueryParam("plan") String plan,
@@ -80,39 +92,25 @@ public class AtRiskResource {
           .item(Problem.response(400, "invalid-query", "The query is not valid", violations));
     }
     Instant now = clock.instant();
-    return pool.preparedQuery(
-            "select payload from timer where kind = 'sla.breached' and due <= $1"
-                + " and ($2::text is null or plan = $2) and ($3::text is null or priority = $3)"
-                + " and ($4::text is null or customer_id = $4) order by due limit $5")
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  OffsetDateTime.ofInstant(now.plus(window), ZoneOffset.UTC),
-                  plan,
-                  priority == null ? null : Priority.parse(priority).orElseThrow().name(),
-                  customer,
-                  LIMIT
-                }))
+    return timers
+        .breachesDueBy(
+            pool,
+            now.plus(window),
+            new TimerStore.BreachFilter(
+                Optional.ofNullable(plan),
+                Optional.ofNullable(priority).map(p -> Priority.parse(p).orElseThrow().name()),
+                Optional.ofNullable(customer)),
+            LIMIT)
         .map(
-            rows -> {
-              List<Map<String, Object>> clocks = new ArrayList<>();
-              for (Row row : rows) {
-                SlaAlert breach = codec.decode(row.getString(0).getBytes(StandardCharsets.UTF_8));
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("ticket", breach.ticket().value());
-                entry.put("customer", breach.customer().value());
-                entry.put("plan", breach.plan());
-                entry.put("priority", breach.priority().name());
-                entry.put("clock", breach.clock().wireName());
-                entry.put("cycle", breach.cycle());
-                entry.put("due", breach.due().toString());
-                entry.put("time_left", Duration.between(now, breach.due()).toString());
-                clocks.add(entry);
-              }
-              return Response.ok(
-                      Map.of("as_of", now.toString(), "within", within, "clocks", clocks))
-                  .type(MediaType.APPLICATION_JSON)
-                  .build();
-            });
+            breaches ->
+                Response.ok(
+                        new AtRiskResponse(
+                            now.toString(),
+                            within,
+                            breaches.stream()
+                                .map(breach -> AtRiskResponse.AtRiskClock.of(breach, now))
+                                .toList()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build());
   }
 }

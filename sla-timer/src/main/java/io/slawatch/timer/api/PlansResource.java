@@ -7,9 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /api/v1/plans}: every plan sla-timer can run (files, bundled, presets). */
 @Path("/api/v1/plans")
@@ -25,23 +23,12 @@ public class PlansResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> plans() {
-    List<Map<String, Object>> plans =
+  @Operation(summary = "Every plan sla-timer can run")
+  public PlansResponse plans() {
+    return new PlansResponse(
         names.names().stream()
             .flatMap(name -> catalog.find(name).stream())
-            .map(
-                plan -> {
-                  Map<String, Object> entry = new LinkedHashMap<>();
-                  entry.put("name", plan.name());
-                  entry.put("title", plan.title());
-                  entry.put("source", plan.source());
-                  entry.put("warnings", plan.warnings().stream().map(Object::toString).toList());
-                  entry.put(
-                      "pause_statuses",
-                      plan.pauseStatuses().stream().map(s -> s.wireName()).sorted().toList());
-                  return entry;
-                })
-            .toList();
-    return Map.of("plans", plans);
+            .map(PlansResponse.PlanSummary::of)
+            .toList());
   }
 }

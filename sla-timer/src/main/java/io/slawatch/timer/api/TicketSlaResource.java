@@ -1,15 +1,13 @@
 package io.slawatch.timer.api;
 
 import io.slawatch.contract.json.Violation;
-import io.slawatch.core.clock.ClockReport;
-import io.slawatch.core.clock.ClockState;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
-import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.service.problem.Problem;
-import io.slawatch.timer.consume.TicketHistory;
 import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.schedule.Tickets;
 import io.slawatch.timer.security.Roles;
+import io.slawatch.timer.store.TicketEventStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
@@ -19,11 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/v1/tickets/{id}/sla}: every clock of a ticket as of now (state, target, deadline,
@@ -35,25 +34,47 @@ import java.util.Map;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TicketSlaResource {
   private final Pool pool;
-  private final TicketHistory history;
+  private final TicketEventStore events;
   private final CustomerDirectory customers;
   private final SlaEngine engine;
   private final Clock clock;
 
   TicketSlaResource(
       Pool pool,
-      TicketHistory history,
+      TicketEventStore events,
       CustomerDirectory customers,
       SlaEngine engine,
       Clock clock) {
     this.pool = pool;
-    this.history = history;
+    this.events = events;
     this.customers = customers;
     this.engine = engine;
     this.clock = clock;
   }
 
   @GET
+  @Operation(summary = "Every clock of a ticket as of now, with the timeline that explains it")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket's clocks and alerts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TicketSlaResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The ticket id is not valid",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No event of this ticket was received",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> sla(@PathParam("id") String ticket) {
     List<Violation> violations = Parameters.identifier("id", ticket);
     if (!violations.isEmpty()) {
@@ -63,11 +84,11 @@ public class TicketSlaResource {
     }
     return pool.withConnection(
         conn ->
-            history
+            events
                 .load(conn, ticket)
                 .flatMap(
-                    events -> {
-                      if (events.isEmpty()) {
+                    stored -> {
+                      if (stored.isEmpty()) {
                         return Uni.createFrom()
                             .item(
                                 Problem.response(
@@ -77,65 +98,17 @@ public class TicketSlaResource {
                                     List.of()));
                       }
                       return customers
-                          .history(conn, TicketHistory.customer(events))
+                          .history(conn, Tickets.customer(stored))
                           .map(
                               customer -> {
                                 Instant now = clock.instant();
-                                Evaluation evaluation = engine.evaluate(events, customer, now);
-                                CustomerTerms terms = customer.at(now);
-                                Map<String, Object> body = new LinkedHashMap<>();
-                                body.put("ticket", ticket);
-                                body.put("as_of", now.toString());
-                                body.put("customer_plan", terms.plan());
-                                body.put("calendar_zone", terms.businessCalendar().zone().getId());
-                                body.put("customer_known", terms.known());
-                                body.put("flags", evaluation.flags());
-                                body.put(
-                                    "clocks",
-                                    evaluation.clocks().stream().map(c -> clock(c)).toList());
-                                body.put(
-                                    "fired",
-                                    evaluation.alerts().stream().map(a -> a.id()).toList());
-                                body.put(
-                                    "upcoming",
-                                    evaluation.upcoming().stream()
-                                        .map(
-                                            a -> Map.of("id", a.id(), "at", a.firedAt().toString()))
-                                        .toList());
-                                body.put("notes", evaluation.notes());
-                                return Response.ok(body).type(MediaType.APPLICATION_JSON).build();
+                                Evaluation evaluation = engine.evaluate(stored, customer, now);
+                                return Response.ok(
+                                        TicketSlaResponse.of(
+                                            ticket, now, customer.at(now), evaluation))
+                                    .type(MediaType.APPLICATION_JSON)
+                                    .build();
                               });
                     }));
-  }
-
-  private static Map<String, Object> clock(ClockReport report) {
-    Map<String, Object> clock = new LinkedHashMap<>();
-    clock.put("clock", report.clock().wireName());
-    clock.put("cycle", report.instance());
-    boolean overdue = !report.consumed().minus(report.target()).isNegative();
-    String state = state(report.state());
-    clock.put("state", state.equals("running") && overdue ? "breached" : state);
-    clock.put("paused", report.state() instanceof ClockState.Paused);
-    clock.put("start", report.start().toString());
-    clock.put("target", report.target().toString());
-    clock.put("consumed", report.consumed().toString());
-    Duration left = report.target().minus(report.consumed());
-    clock.put("left", (left.isNegative() ? Duration.ZERO : left).toString());
-    report.due().ifPresent(due -> clock.put("due", due.toString()));
-    clock.put(
-        "timeline",
-        report.timeline().stream()
-            .map(e -> Map.of("at", e.at().toString(), "cause", e.cause(), "rule", e.rule()))
-            .toList());
-    return clock;
-  }
-
-  private static String state(ClockState state) {
-    return switch (state) {
-      case ClockState.Running r -> "running";
-      case ClockState.Paused p -> "paused";
-      case ClockState.Met m -> "met";
-      case ClockState.Stopped s -> "stopped";
-    };
   }
 }

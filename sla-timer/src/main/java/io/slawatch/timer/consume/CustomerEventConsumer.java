@@ -4,10 +4,10 @@ import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.service.customer.CustomerProjection;
 import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.store.TicketStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,11 +29,14 @@ public class CustomerEventConsumer {
   private final Pool pool;
   private final CustomerProjection projection;
   private final TimerScheduler scheduler;
+  private final TicketStore ticketStore;
 
-  CustomerEventConsumer(Pool pool, CustomerProjection projection, TimerScheduler scheduler) {
+  CustomerEventConsumer(
+      Pool pool, CustomerProjection projection, TimerScheduler scheduler, TicketStore ticketStore) {
     this.pool = pool;
     this.projection = projection;
     this.scheduler = scheduler;
+    this.ticketStore = ticketStore;
   }
 
   @Incoming("customer-events")
@@ -54,16 +57,10 @@ public class CustomerEventConsumer {
                       if (!changed) {
                         return Uni.createFrom().voidItem();
                       }
-                      return conn.preparedQuery(
-                              "select ticket_id from ticket where customer_id = $1 and exists"
-                                  + " (select 1 from timer where timer.ticket_id = ticket.ticket_id)")
-                          .execute(Tuple.of(customer.id().value()))
+                      return ticketStore
+                          .withPendingTimers(conn, customer.id().value())
                           .flatMap(
-                              rows -> {
-                                List<String> tickets = new ArrayList<>();
-                                for (Row row : rows) {
-                                  tickets.add(row.getString(0));
-                                }
+                              tickets -> {
                                 LOG.infof(
                                     "customer %s v%d: recomputing %d open ticket(s)",
                                     customer.id(), version, tickets.size());

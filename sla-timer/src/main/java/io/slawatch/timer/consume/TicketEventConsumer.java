@@ -88,7 +88,18 @@ public class TicketEventConsumer {
         dead.isEmpty()
             ? Uni.createFrom().voidItem()
             : Uni.join().all(dead).andFailFast().replaceWithVoid();
-    return deadLettered.chain(() -> scheduler.applyAll(valid, traces));
+    return deadLettered
+        .chain(() -> scheduler.applyAll(valid, traces))
+        .onFailure()
+        .invoke(
+            failure -> {
+              LOG.errorf(
+                  failure,
+                  "a poll of %d ticket event(s) from %s could not be applied: not acknowledged",
+                  records.count(),
+                  records.partitions());
+              metrics.consumeFailed(TimerMetrics.TICKET_EVENTS);
+            });
   }
 
   /** The record as it came, keyed as it came, with where it came from and why it was refused. */

@@ -8,24 +8,23 @@ import io.slawatch.service.loop.PollLoops;
 import io.slawatch.service.tracing.Tracing;
 import io.slawatch.timer.config.TimerConfig;
 import io.slawatch.timer.metrics.TimerMetrics;
+import io.slawatch.timer.outcome.SlaOutcome;
+import io.slawatch.timer.store.ClaimedTimer;
+import io.slawatch.timer.store.FiredAlertStore;
+import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -42,6 +41,8 @@ public class DueTimerPoller {
   private static final Logger LOG = Logger.getLogger(DueTimerPoller.class);
 
   private final Pool pool;
+  private final TimerStore timers;
+  private final FiredAlertStore fired;
   private final MutinyEmitter<String> alerts;
   private final Clock clock;
   private final TimerConfig config;
@@ -49,10 +50,11 @@ public class DueTimerPoller {
   private final Tracing tracing;
   private final PollLoops loops;
   private PollLoop loop;
-  private final String statementTimeout;
 
   DueTimerPoller(
       Pool pool,
+      TimerStore timers,
+      FiredAlertStore fired,
       // room for several full batches in flight: each batch awaits all its acks before committing
       @Channel("sla-alerts") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
           MutinyEmitter<String> alerts,
@@ -63,13 +65,13 @@ public class DueTimerPoller {
       Tracing tracing) {
     this.tracing = tracing;
     this.pool = pool;
+    this.timers = timers;
+    this.fired = fired;
     this.alerts = alerts;
     this.clock = clock;
     this.config = config;
     this.loops = loops;
     this.metrics = metrics;
-    this.statementTimeout =
-        "set local statement_timeout = " + Math.max(1, config.statementTimeout().toMillis());
   }
 
   void start(@Observes StartupEvent started) {
@@ -104,66 +106,41 @@ public class DueTimerPoller {
     return PollLoop.drain(this::fireBatch, config.batchSize());
   }
 
-  /**
-   * The claim: the locked batch is a materialized CTE, so PostgreSQL takes it once (an {@code IN
-   * (subquery)} may be planned as a join that rescans the locked rows, which stalled both loops on
-   * {@code LockManager} in a pile-up over a table whose statistics were taken empty).
-   */
-  static final String CLAIM =
-      "with due as materialized (select alert_id from timer where fire_at <= $1"
-          + " order by fire_at limit $2 for update skip locked)"
-          + " delete from timer t using due where t.alert_id = due.alert_id"
-          + " returning t.alert_id, t.ticket_id, t.payload, t.fire_at, t.kind, t.plan, t.priority,"
-          + " t.clock, t.elapsed_ms, t.traceparent";
-
   private Uni<Integer> fireBatch() {
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     return pool.withTransaction(
         conn ->
-            conn.query(statementTimeout)
-                .execute()
-                .flatMap(
-                    set ->
-                        conn.preparedQuery(CLAIM)
-                            .execute(Tuple.of(now, config.batchSize()))
-                            .flatMap(claimed -> publish(conn, claimed, now))));
+            timers
+                .claimDue(conn, now, config.batchSize())
+                .flatMap(claimed -> publish(conn, claimed, now)));
   }
 
-  private Uni<Integer> publish(SqlConnection conn, RowSet<Row> claimed, OffsetDateTime now) {
+  /** Publishes the claimed alerts, then marks them fired: the claim commits after every ack. */
+  private Uni<Integer> publish(SqlConnection conn, List<ClaimedTimer> claimed, OffsetDateTime now) {
     int n = claimed.size();
     if (n == 0) {
       return Uni.createFrom().item(0);
     }
-    String[] ids = new String[n];
-    String[] tickets = new String[n];
     List<Uni<Void>> acks = new ArrayList<>(n);
     List<Span> spans = new ArrayList<>();
-    int i = 0;
-    for (Row row : claimed) {
-      ids[i] = row.getString(0);
-      tickets[i] = row.getString(1);
-      var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(tickets[i]);
-      String traceparent = row.getString(9);
-      if (traceparent != null) {
-        // the alert continues the trace of the event that scheduled it
-        Span span = tracing.start("sla-timer fire", SpanKind.PRODUCER, traceparent);
-        span.setAttribute("slawatch.alert", ids[i]);
-        spans.add(span);
-        metadata.withHeaders(Tracing.headers(span));
-      }
-      acks.add(alerts.sendMessage(Message.of(row.getString(2)).addMetadata(metadata.build())));
-      i++;
+    for (ClaimedTimer timer : claimed) {
+      var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(timer.ticket());
+      timer
+          .traceparent()
+          .ifPresent(
+              traceparent -> {
+                // the alert continues the trace of the event that scheduled it
+                Span span = tracing.start("sla-timer fire", SpanKind.PRODUCER, traceparent);
+                span.setAttribute("slawatch.alert", timer.alertId());
+                spans.add(span);
+                metadata.withHeaders(Tracing.headers(span));
+              });
+      acks.add(alerts.sendMessage(Message.of(timer.payload()).addMetadata(metadata.build())));
     }
     return Uni.join()
         .all(acks)
         .andFailFast()
-        .flatMap(
-            ok ->
-                conn.preparedQuery(
-                        "insert into fired_alert (alert_id, ticket_id, fired_at)"
-                            + " select a, t, $3 from unnest($1::text[], $2::text[]) as u(a, t)"
-                            + " on conflict do nothing")
-                    .execute(Tuple.of(ids, tickets, now)))
+        .flatMap(ok -> fired.markFired(conn, claimed, now))
         .invoke(done -> record(claimed))
         .onTermination()
         .invoke((done, failure, cancelled) -> spans.forEach(span -> Tracing.end(span, failure)))
@@ -171,18 +148,13 @@ public class DueTimerPoller {
         .invoke(count -> LOG.debugf("fired %d alert(s)", count));
   }
 
-  private void record(RowSet<Row> claimed) {
+  private void record(List<ClaimedTimer> claimed) {
     Instant now = clock.instant();
-    for (Row row : claimed) {
-      Long elapsed = row.getLong(8);
+    for (ClaimedTimer timer : claimed) {
       metrics.fired(
           new TimerMetrics.Fired(
-              row.getString(4),
-              row.getString(5),
-              row.getString(6),
-              row.getString(7),
-              Optional.ofNullable(elapsed).map(Duration::ofMillis)),
-          Duration.between(row.getOffsetDateTime(3).toInstant(), now));
+              timer.kind(), timer.plan(), timer.priority(), timer.clock(), timer.elapsed()),
+          SlaOutcome.lateness(timer.fireAt(), now));
     }
   }
 }

@@ -6,16 +6,13 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.slawatch.timer.store.TimerStore;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,16 +29,26 @@ public class TimerGauges {
   private static final Duration EVERY = Duration.ofSeconds(15);
 
   private final Pool pool;
+  private final TimerStore timers;
   private final Vertx vertx;
   private final Clock clock;
+  private final TimerMetrics metrics;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong atRisk = new AtomicLong();
   private final AtomicLong oldestDue = new AtomicLong();
   private final MultiGauge openClocks;
   private long periodic = -1;
 
-  TimerGauges(Pool pool, Vertx vertx, Clock clock, MeterRegistry registry) {
+  TimerGauges(
+      Pool pool,
+      TimerStore timers,
+      Vertx vertx,
+      Clock clock,
+      TimerMetrics metrics,
+      MeterRegistry registry) {
+    this.metrics = metrics;
     this.pool = pool;
+    this.timers = timers;
     this.vertx = vertx;
     this.clock = clock;
     Gauge.builder("slawatch_timer_pending", pending, AtomicLong::get)
@@ -70,46 +77,39 @@ public class TimerGauges {
   }
 
   void refresh() {
-    OffsetDateTime inAnHour = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plusHours(1);
-    pool.preparedQuery(
-            "select count(*) filter (where true),"
-                + " count(*) filter (where kind = 'sla.breached' and due <= $1),"
-                + " (select min(fire_at) from timer)"
-                + " from timer")
-        .execute(Tuple.of(inAnHour))
+    timers
+        .census(pool, clock.instant().plus(Duration.ofHours(1)))
         .invoke(
-            rows -> {
-              Row row = rows.iterator().next();
-              pending.set(row.getLong(0));
-              atRisk.set(row.getLong(1));
-              OffsetDateTime oldest = row.getOffsetDateTime(2);
+            census -> {
+              pending.set(census.pending());
+              atRisk.set(census.atRisk());
               oldestDue.set(
-                  oldest == null
-                      ? 0
-                      : Math.max(
-                          0, Duration.between(oldest.toInstant(), clock.instant()).toSeconds()));
+                  census
+                      .earliestFireAt()
+                      .map(
+                          oldest ->
+                              Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()))
+                      .orElse(0L));
             })
-        .flatMap(
-            ignored ->
-                pool.query(
-                        "select plan, priority, clock, count(*) from timer"
-                            + " where kind = 'sla.breached' group by 1, 2, 3")
-                    .execute())
+        .flatMap(ignored -> timers.openClocks(pool))
         .subscribe()
         .with(
-            rows -> {
+            open -> {
               List<MultiGauge.Row<?>> gauges = new ArrayList<>();
-              for (Row row : rows) {
+              for (TimerStore.OpenClocks clocks : open) {
                 gauges.add(
                     MultiGauge.Row.of(
                         Tags.of(
-                            "plan", row.getString(0),
-                            "priority", row.getString(1),
-                            "clock", row.getString(2)),
-                        row.getLong(3)));
+                            "plan", clocks.plan(),
+                            "priority", clocks.priority(),
+                            "clock", clocks.clock()),
+                        clocks.count()));
               }
               openClocks.register(gauges, true);
             },
-            failure -> LOG.warn("could not refresh the timer gauges", failure));
+            failure -> {
+              LOG.warn("could not refresh the timer gauges: they keep their last values", failure);
+              metrics.gaugeRefreshFailed();
+            });
   }
 }

@@ -4,8 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.slawatch.core.alert.AlertKind;
-import io.slawatch.core.alert.ClockKind;
+import io.slawatch.timer.outcome.SlaOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +24,7 @@ public class TimerMetrics {
   private final Timer lateness;
   private final Counter replayFailures;
   private final Counter deadLettered;
+  private final Counter gaugeFailures;
 
   TimerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -32,6 +32,11 @@ public class TimerMetrics {
         Counter.builder("slawatch_timer_dead_lettered")
             .description("Records of ticket.events.v1 that were not valid events (dead-lettered)")
             .register(registry);
+    this.gaugeFailures =
+        Counter.builder("slawatch_timer_gauge_refresh_failures")
+            .description("Refreshes of the timer gauges that failed (see the log)")
+            .register(registry);
+    consumeFailures(TICKET_EVENTS);
     this.replayFailures =
         Counter.builder("slawatch_timer_replay_failures")
             .description("Tickets the engine could not replay (kept their timers; see the log)")
@@ -50,6 +55,27 @@ public class TimerMetrics {
     deadLettered.increment();
   }
 
+  /** The channel of {@code ticket.events.v1}. */
+  public static final String TICKET_EVENTS = "ticket-events";
+
+  private Counter consumeFailures(String channel) {
+    return Counter.builder("slawatch_timer_consume_failures")
+        .description(
+            "Consumed messages (polls) that could not be applied and were not acknowledged")
+        .tag("channel", channel)
+        .register(registry);
+  }
+
+  /** What a channel consumed could not be applied (it was not acknowledged; see the log). */
+  public void consumeFailed(String channel) {
+    consumeFailures(channel).increment();
+  }
+
+  /** The timer gauges could not be read from the store (they keep their last values). */
+  public void gaugeRefreshFailed() {
+    gaugeFailures.increment();
+  }
+
   /** A ticket the engine could not replay (its timers were kept as they were). */
   public void replayFailed() {
     replayFailures.increment();
@@ -59,32 +85,32 @@ public class TimerMetrics {
   public record Fired(
       String kind, String plan, String priority, String clock, Optional<Duration> elapsed) {}
 
+  /** An alert published {@code late} (see {@link SlaOutcome#lateness}) after its instant. */
   public void fired(Fired alert, Duration late) {
-    lateness.record(late.isNegative() ? Duration.ZERO : late);
-    boolean met = alert.kind().equals(AlertKind.MET.type());
-    if (met || alert.kind().equals(AlertKind.BREACHED.type())) {
-      Counter.builder("slawatch_sla_outcomes")
-          .description("Commitments met or breached")
-          .tag("plan", alert.plan())
-          .tag("priority", alert.priority())
-          .tag("clock", alert.clock())
-          .tag("outcome", met ? "met" : "breached")
-          .register(registry)
-          .increment();
-    }
-    if (met && alert.clock().equals(ClockKind.FIRST_RESPONSE.wireName())) {
-      alert
-          .elapsed()
-          .ifPresent(
-              elapsed ->
-                  DistributionSummary.builder("slawatch_first_response_seconds")
-                      .description("Business time to the first response, when met")
-                      .baseUnit("seconds")
-                      .serviceLevelObjectives(RESPONSE_BUCKETS_SECONDS)
-                      .tag("plan", alert.plan())
-                      .tag("priority", alert.priority())
-                      .register(registry)
-                      .record(elapsed.toMillis() / 1000.0));
-    }
+    lateness.record(late);
+    SlaOutcome.of(alert.kind(), alert.clock(), alert.elapsed())
+        .ifPresent(
+            outcome -> {
+              Counter.builder("slawatch_sla_outcomes")
+                  .description("Commitments met or breached")
+                  .tag("plan", alert.plan())
+                  .tag("priority", alert.priority())
+                  .tag("clock", alert.clock())
+                  .tag("outcome", outcome.label())
+                  .register(registry)
+                  .increment();
+              outcome
+                  .firstResponse()
+                  .ifPresent(
+                      elapsed ->
+                          DistributionSummary.builder("slawatch_first_response_seconds")
+                              .description("Business time to the first response, when met")
+                              .baseUnit("seconds")
+                              .serviceLevelObjectives(RESPONSE_BUCKETS_SECONDS)
+                              .tag("plan", alert.plan())
+                              .tag("priority", alert.priority())
+                              .register(registry)
+                              .record(elapsed.toMillis() / 1000.0));
+            });
   }
 }

@@ -1,0 +1,25 @@
+package io.slawatch.timer.schedule;
+
+import java.util.List;
+
+/**
+ * What a replay decided for a set of tickets: the pending timers of {@code replaced} tickets become
+ * exactly {@code timers} (any other timer of theirs is deleted; an alert already fired is never
+ * scheduled again, which the store enforces); the tickets that {@code failed} keep the timers they
+ * had.
+ */
+public record Reschedule(List<String> replaced, List<PendingTimer> timers, List<Failure> failed) {
+  public Reschedule {
+    replaced = List.copyOf(replaced);
+    timers = List.copyOf(timers);
+    failed = List.copyOf(failed);
+  }
+
+  /** A ticket the engine could not replay (a bug, or input the edge should have refused). */
+  public record Failure(String ticket, RuntimeException cause) {}
+
+  /** The ids of the alerts the replaced tickets keep pending. */
+  public List<String> wantedIds() {
+    return timers.stream().map(PendingTimer::alertId).toList();
+  }
+}
