@@ -3,12 +3,11 @@ package io.slawatch.timer.consume;
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.service.customer.CustomerProjection;
-import io.slawatch.timer.customer.CustomerDirectory;
+import io.slawatch.timer.store.CustomerLockStore;
 import io.slawatch.timer.store.TicketStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +29,19 @@ public class CustomerEventConsumer {
   private final CustomerProjection projection;
   private final TimerScheduler scheduler;
   private final TicketStore ticketStore;
+  private final CustomerLockStore locks;
 
   CustomerEventConsumer(
-      Pool pool, CustomerProjection projection, TimerScheduler scheduler, TicketStore ticketStore) {
+      Pool pool,
+      CustomerProjection projection,
+      TimerScheduler scheduler,
+      TicketStore ticketStore,
+      CustomerLockStore locks) {
     this.pool = pool;
     this.projection = projection;
     this.scheduler = scheduler;
     this.ticketStore = ticketStore;
+    this.locks = locks;
   }
 
   @Incoming("customer-events")
@@ -49,8 +54,8 @@ public class CustomerEventConsumer {
     long version = decoded.get().version();
     return pool.withTransaction(
         conn ->
-            conn.preparedQuery(CustomerDirectory.LOCK_EXCLUSIVE)
-                .execute(Tuple.of(customer.id().value()))
+            locks
+                .exclusive(conn, customer.id().value())
                 .flatMap(locked -> projection.apply(conn, decoded.get(), event))
                 .flatMap(
                     changed -> {

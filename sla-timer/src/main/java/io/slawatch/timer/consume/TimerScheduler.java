@@ -10,6 +10,7 @@ import io.slawatch.timer.metrics.TimerMetrics;
 import io.slawatch.timer.schedule.Reschedule;
 import io.slawatch.timer.schedule.Tickets;
 import io.slawatch.timer.schedule.TimerPlanner;
+import io.slawatch.timer.store.ClockOutcomeStore;
 import io.slawatch.timer.store.TicketEventStore;
 import io.slawatch.timer.store.TicketStore;
 import io.slawatch.timer.store.TimerStore;
@@ -45,6 +46,7 @@ public class TimerScheduler {
   private final TicketStore tickets;
   private final TimerStore timers;
   private final TimerPlanner planner;
+  private final ClockOutcomeStore outcomes;
   private final CustomerDirectory customers;
   private final Clock clock;
   private final Tracing tracing;
@@ -55,6 +57,7 @@ public class TimerScheduler {
       TicketEventStore events,
       TicketStore tickets,
       TimerStore timers,
+      ClockOutcomeStore outcomes,
       SlaEngine engine,
       CustomerDirectory customers,
       Clock clock,
@@ -64,6 +67,7 @@ public class TimerScheduler {
     this.events = events;
     this.tickets = tickets;
     this.timers = timers;
+    this.outcomes = outcomes;
     this.planner = new TimerPlanner(engine);
     this.customers = customers;
     this.clock = clock;
@@ -157,7 +161,15 @@ public class TimerScheduler {
                           LOG.debugf(
                               "%d ticket(s) replayed, %d alert(s) wanted",
                               stored.size(), decided.timers().size());
-                          return timers.replace(conn, decided.replaced(), decided.timers());
+                          return timers
+                              .replace(conn, decided.replaced(), decided.timers())
+                              .flatMap(
+                                  done ->
+                                      outcomes.replace(
+                                          conn,
+                                          decided.replaced(),
+                                          decided.outcomes(),
+                                          clock.instant()));
                         }));
   }
 

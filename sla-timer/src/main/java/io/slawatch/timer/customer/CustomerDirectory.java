@@ -7,9 +7,9 @@ import io.slawatch.core.customer.Customer;
 import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.service.customer.CustomerProjection;
 import io.slawatch.timer.config.TimerConfig;
+import io.slawatch.timer.store.CustomerLockStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -32,12 +32,18 @@ public class CustomerDirectory {
   private static final Logger LOG = Logger.getLogger(CustomerDirectory.class);
 
   private final CustomerProjection projection;
+  private final CustomerLockStore locks;
   private final CalendarReader calendars;
   private final CustomerHistory fallback;
   private final Map<String, CustomerTerms> parsed = new ConcurrentHashMap<>();
 
-  CustomerDirectory(CustomerProjection projection, CalendarReader calendars, TimerConfig config) {
+  CustomerDirectory(
+      CustomerProjection projection,
+      CustomerLockStore locks,
+      CalendarReader calendars,
+      TimerConfig config) {
     this.projection = projection;
+    this.locks = locks;
     this.calendars = calendars;
     this.fallback =
         CustomerHistory.of(
@@ -56,9 +62,8 @@ public class CustomerDirectory {
     if (customers.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    String[] ids = customers.toArray(String[]::new);
-    return conn.preparedQuery(LOCK_SHARED)
-        .execute(Tuple.of((Object) ids))
+    return locks
+        .shared(conn, customers)
         .flatMap(locked -> projection.versions(conn, customers))
         .map(
             versions -> {
@@ -77,22 +82,6 @@ public class CustomerDirectory {
               return known;
             });
   }
-
-  /**
-   * A customer's record and its tickets' replays are serialized per customer (advisory locks held
-   * to the end of the transaction): a replay reading a customer takes the lock shared, a customer
-   * change takes it exclusively ({@link #LOCK_EXCLUSIVE}) before it looks for that customer's open
-   * tickets. Without it, a ticket replayed while its customer's first record was being stored saw
-   * no record, and the record's recompute did not see the ticket yet: the ticket stayed on the
-   * default terms.
-   */
-  static final String LOCK_SHARED =
-      "select pg_advisory_xact_lock_shared(hashtext('customer:' || c))"
-          + " from (select distinct unnest($1::text[]) as c order by 1) s";
-
-  /** See {@link #LOCK_SHARED}. */
-  public static final String LOCK_EXCLUSIVE =
-      "select pg_advisory_xact_lock(hashtext('customer:' || $1))";
 
   /** The history of a ticket's customer out of {@link #histories}' answer (else the default). */
   public CustomerHistory historyOf(Map<String, CustomerHistory> known, Optional<String> customer) {

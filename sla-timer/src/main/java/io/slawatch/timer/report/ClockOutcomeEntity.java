@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * A row of {@code clock_outcome} as the reports read it (Hibernate Reactive with Panache; the rows
- * are written in batches with the ticket's timers by {@link ClockOutcomeStore}).
+ * are written in batches with the ticket's timers by {@code timer.store.ClockOutcomeStore}).
  */
 @Entity
 @Table(name = "clock_outcome")

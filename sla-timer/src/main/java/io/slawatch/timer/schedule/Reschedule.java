@@ -1,15 +1,22 @@
 package io.slawatch.timer.schedule;
 
+import io.slawatch.core.report.ClockOutcome;
 import java.util.List;
 
 /**
  * What a replay decided for a set of tickets: the pending timers of {@code replaced} tickets become
  * exactly {@code timers} (any other timer of theirs is deleted; an alert already fired is never
  * scheduled again, which the store enforces); the tickets that {@code failed} keep the timers they
- * had.
+ * had. The clocks of the replaced tickets come out as {@code outcomes} (the compliance reports'
+ * rows).
  */
-public record Reschedule(List<String> replaced, List<PendingTimer> timers, List<Failure> failed) {
+public record Reschedule(
+    List<String> replaced,
+    List<PendingTimer> timers,
+    List<Failure> failed,
+    List<ClockOutcome> outcomes) {
   public Reschedule {
+    outcomes = List.copyOf(outcomes);
     replaced = List.copyOf(replaced);
     timers = List.copyOf(timers);
     failed = List.copyOf(failed);

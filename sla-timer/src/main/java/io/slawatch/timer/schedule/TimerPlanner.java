@@ -5,6 +5,8 @@ import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.report.ClockOutcome;
+import io.slawatch.core.report.Outcomes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +49,7 @@ public final class TimerPlanner {
     Map<String, PendingTimer> wanted = new LinkedHashMap<>();
     List<String> replaced = new ArrayList<>(tickets.size());
     List<Reschedule.Failure> failed = new ArrayList<>();
+    List<ClockOutcome> outcomes = new ArrayList<>();
     stored.forEach(
         (ticket, events) -> {
           Evaluation evaluation;
@@ -64,11 +67,12 @@ public final class TimerPlanner {
           for (SlaAlert alert : evaluation.upcoming()) {
             wanted.put(alert.id(), PendingTimer.of(alert, trace));
           }
+          outcomes.addAll(Outcomes.of(ticket, evaluation));
           replaced.add(ticket);
         });
     // a ticket without stored events has no timers to keep
     tickets.stream().filter(t -> !stored.containsKey(t)).forEach(replaced::add);
-    return new Reschedule(replaced, List.copyOf(wanted.values()), failed);
+    return new Reschedule(replaced, List.copyOf(wanted.values()), failed, outcomes);
   }
 
   /**

@@ -27,14 +27,6 @@ class TimerArchitectureTest {
   private static final String TIMER = "io.slawatch.timer";
   private static final String STORE = TIMER + ".store";
 
-  /**
-   * The customer projection ({@code customer}, {@code customer_version}) is being moved to a shared
-   * module by its owner, with the statements {@code CustomerEventConsumer} still runs on it.
-   */
-  private static final String CUSTOMER = TIMER + ".customer";
-
-  private static final String CUSTOMER_CONSUMER = TIMER + ".consume.CustomerEventConsumer";
-
   private static final JavaClasses TIMER_CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -69,9 +61,7 @@ class TimerArchitectureTest {
         .that()
         .resideInAPackage(TIMER + "..")
         .and()
-        .resideOutsideOfPackages(STORE + "..", CUSTOMER + "..")
-        .and()
-        .doNotHaveFullyQualifiedName(CUSTOMER_CONSUMER)
+        .resideOutsideOfPackage(STORE + "..")
         .should()
         .callMethodWhere(SQL_STATEMENT)
         .orShould()

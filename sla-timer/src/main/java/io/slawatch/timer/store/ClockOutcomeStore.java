@@ -1,4 +1,4 @@
-package io.slawatch.timer.report;
+package io.slawatch.timer.store;
 
 import io.slawatch.core.report.ClockOutcome;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Writes the clock outcomes of replayed tickets: one batched upsert (a hot path: every replay
  * writes its ticket's outcomes), on the transaction of the ticket's timers, on the reactive SQL
- * client; the reports read them through {@link ClockOutcomeEntity}.
+ * client; the reports read them through {@code timer.report.ClockOutcomeEntity}.
  */
 @ApplicationScoped
 public class ClockOutcomeStore {
