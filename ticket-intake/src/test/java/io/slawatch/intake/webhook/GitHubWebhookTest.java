@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.intake.webhook.spi.Signatures;
 import io.slawatch.testinfra.RealInfraTestResource;
 import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.Topics;

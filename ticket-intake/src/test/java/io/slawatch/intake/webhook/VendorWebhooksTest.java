@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.slawatch.intake.webhook.spi.Fixtures;
+import io.slawatch.intake.webhook.spi.Signatures;
 import io.slawatch.testinfra.RealInfraTestResource;
 import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.Topics;
