@@ -105,6 +105,7 @@ class OutageTest {
         .statusCode(503)
         .contentType("application/problem+json")
         .body("status", equalTo(503));
+    assertFailureCounted();
 
     Infrastructure.broker = KafkaBroker.start(Infrastructure.dir.resolve("kafka"), port);
     await()
@@ -123,6 +124,7 @@ class OutageTest {
 
     Infrastructure.postgres.close();
     post(created(ticket)).statusCode(503).contentType("application/problem+json");
+    assertFailureCounted();
 
     Infrastructure.postgres = Postgres.start(Infrastructure.dir.resolve("postgres"), port, true);
     await()
@@ -132,6 +134,13 @@ class OutageTest {
     post(created(ticket)).statusCode(200).body("status", equalTo("duplicate"));
 
     assertExactlyOnePublished(ticket);
+  }
+
+  /** The failed attempt is counted (and logged with its stack trace) where it happened. */
+  private static void assertFailureCounted() {
+    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        .containsPattern(
+            "slawatch_intake_failures_total\\{[^}]*operation=\"accept\"[^}]*\\} [1-9]");
   }
 
   private static void assertExactlyOnePublished(String ticket) {

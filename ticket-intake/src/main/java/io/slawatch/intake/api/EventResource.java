@@ -70,7 +70,9 @@ public class EventResource {
       case Decoding.Valid valid ->
           eventLog
               .accept(valid.event(), headers.getHeaderString(Tracing.HEADER))
-              .invoke(acceptance -> metrics.accepted(valid.event(), acceptance))
+              .invoke(
+                  acceptance ->
+                      metrics.accepted(valid.event(), acceptance == EventLog.Acceptance.DUPLICATE))
               .map(
                   acceptance ->
                       Response.status(acceptance == EventLog.Acceptance.ACCEPTED ? 202 : 200)
@@ -115,7 +117,8 @@ public class EventResource {
             .map(
                 acceptances -> {
                   for (int k = 0; k < valid.size(); k++) {
-                    metrics.accepted(valid.get(k), acceptances.get(k));
+                    metrics.accepted(
+                        valid.get(k), acceptances.get(k) == EventLog.Acceptance.DUPLICATE);
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("index", validIndex.get(k));
                     result.putAll(result(valid.get(k), acceptances.get(k)));

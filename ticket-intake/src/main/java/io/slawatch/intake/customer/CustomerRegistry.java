@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.intake.metrics.IntakeMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -29,18 +30,21 @@ public class CustomerRegistry {
   private final CustomerCodec codec;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final IntakeMetrics metrics;
 
   CustomerRegistry(
       CustomerStore store,
       @Channel("customer-events") MutinyEmitter<String> customerEvents,
       CustomerCodec codec,
       ObjectMapper mapper,
-      Clock clock) {
+      Clock clock,
+      IntakeMetrics metrics) {
     this.store = store;
     this.customerEvents = customerEvents;
     this.codec = codec;
     this.mapper = mapper;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** What a write did. */
@@ -63,7 +67,9 @@ public class CustomerRegistry {
             version ->
                 publish(customer, version, now)
                     .replaceWith(version == 1 ? Outcome.CREATED : Outcome.UPDATED))
-        .map(saved -> saved.orElse(Outcome.ALREADY_EXISTS));
+        .map(saved -> saved.orElse(Outcome.ALREADY_EXISTS))
+        .onFailure()
+        .invoke(failure -> metrics.failed(IntakeMetrics.SAVE_CUSTOMER));
   }
 
   private Uni<Void> publish(Customer customer, long version, Instant at) {

@@ -11,6 +11,7 @@ import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.intake.customer.CustomerStore;
+import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class EventLog {
   private final TicketEventStore store;
   private final CustomerStore customers;
+  private final IntakeMetrics metrics;
   private final MutinyEmitter<String> ticketEvents;
   private final TicketEventCodec codec;
   private final Clock clock;
@@ -60,7 +62,8 @@ public class EventLog {
       TicketEventCodec codec,
       Clock clock,
       Tracing tracing,
-      CalendarReader calendarReader) {
+      CalendarReader calendarReader,
+      IntakeMetrics metrics) {
     this.store = store;
     this.customers = customers;
     this.ticketEvents = ticketEvents;
@@ -68,6 +71,7 @@ public class EventLog {
     this.clock = clock;
     this.tracing = tracing;
     this.calendarReader = calendarReader;
+    this.metrics = metrics;
   }
 
   public Uni<Acceptance> accept(TicketEvent event) {
@@ -98,6 +102,8 @@ public class EventLog {
     span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
     return entitled(events)
         .flatMap(checked -> store(checked, span))
+        .onFailure()
+        .invoke(failure -> metrics.failed(IntakeMetrics.ACCEPT))
         .onTermination()
         .invoke((results, failure, cancelled) -> Tracing.end(span, failure));
   }
