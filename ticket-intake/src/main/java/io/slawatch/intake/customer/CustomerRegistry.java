@@ -2,6 +2,7 @@ package io.slawatch.intake.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
 import io.slawatch.intake.metrics.IntakeMetrics;
@@ -28,7 +29,8 @@ public class CustomerRegistry {
   private final CustomerStore store;
   private final MutinyEmitter<String> customerEvents;
   private final CustomerCodec codec;
-  private final ObjectMapper mapper;
+  // a field the record does not know is an error, never dropped from the answer
+  private final ObjectReader documents;
   private final Clock clock;
   private final IntakeMetrics metrics;
 
@@ -42,7 +44,7 @@ public class CustomerRegistry {
     this.store = store;
     this.customerEvents = customerEvents;
     this.codec = codec;
-    this.mapper = mapper;
+    this.documents = CustomerDocument.reader(mapper);
     this.clock = clock;
     this.metrics = metrics;
   }
@@ -82,18 +84,31 @@ public class CustomerRegistry {
                     .build()));
   }
 
-  public Uni<Optional<JsonNode>> find(String id) {
-    return store.find(id).map(found -> found.map(this::json));
+  /** The customer as the API shows it. */
+  public CustomerDocument document(Customer customer) {
+    return document(codec.toJson(customer));
+  }
+
+  public Uni<Optional<CustomerDocument>> find(String id) {
+    return store.find(id).map(found -> found.map(this::document));
   }
 
   /** Customers in id order, after {@code after} (exclusive), at most {@code limit}. */
-  public Uni<List<JsonNode>> list(String after, int limit) {
-    return store.list(after, limit).map(bodies -> bodies.stream().map(this::json).toList());
+  public Uni<List<CustomerDocument>> list(String after, int limit) {
+    return store.list(after, limit).map(bodies -> bodies.stream().map(this::document).toList());
   }
 
-  private JsonNode json(String body) {
+  private CustomerDocument document(String body) {
     try {
-      return mapper.readTree(body);
+      return documents.readValue(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private CustomerDocument document(JsonNode json) {
+    try {
+      return documents.readValue(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
