@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slawatch.core.ticket.Priority;
 import io.slawatch.testinfra.KafkaBroker;
 import io.slawatch.testinfra.Postgres;
 import io.slawatch.testinfra.TopicProbe;
@@ -78,12 +79,12 @@ class OutageTest {
   }
 
   private static String created(String ticket) {
-    return """
-        {"specversion":"1.0","id":"c-%s","source":"helpdesk/outage","type":"ticket.created",
-         "subject":"%s","time":"2026-11-24T10:15:00Z",
-         "data":{"customer":"acme","priority":"P1","channel":"email"}}
-        """
-        .formatted(ticket, ticket);
+    return TicketEventBuilder.created(ticket)
+        .source("helpdesk/outage")
+        .at("2026-11-24T10:15:00Z")
+        .priority(Priority.P1)
+        .channel("email")
+        .json();
   }
 
   private static io.restassured.response.ValidatableResponse post(String body) {
