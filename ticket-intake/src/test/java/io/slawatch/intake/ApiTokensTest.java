@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slawatch.core.ticket.Priority;
 import io.slawatch.testinfra.RealInfraTestResource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,12 @@ class ApiTokensTest {
   }
 
   private static final String EVENT =
-      """
-      {"specversion":"1.0","id":"auth-1","source":"helpdesk/auth","type":"ticket.created",
-       "subject":"T-auth","time":"2026-11-24T10:15:00Z","data":{"customer":"acme","priority":"P3"}}
-      """;
+      TicketEventBuilder.created("T-auth")
+          .id("auth-1")
+          .source("helpdesk/auth")
+          .at("2026-11-24T10:15:00Z")
+          .priority(Priority.P3)
+          .json();
 
   @Test
   void posting_events_needs_an_ingest_token() {

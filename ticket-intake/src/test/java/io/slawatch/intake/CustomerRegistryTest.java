@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slawatch.testinfra.RealInfraTestResource;
@@ -73,13 +74,21 @@ class CustomerRegistryTest {
         .get("/api/v1/customers/" + id)
         .then()
         .statusCode(200)
+        .body("id", equalTo(id))
         .body("plan", equalTo("eurolinux-premium"))
-        .body("calendar.week.MON[0]", hasItems("08:00", "16:00"));
+        .body("zone", equalTo("Europe/Warsaw"))
+        .body("language", equalTo("pl"))
+        .body("premium_contacts", org.hamcrest.Matchers.contains("it@acme.example"))
+        .body("us_persons_only", equalTo(false))
+        .body("calendar.week.MON[0]", hasItems("08:00", "16:00"))
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("designated_engineer")));
     var published = customerEvents.await(r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
-    assertThat(published.get(0).value()).contains("\"id\":\"" + id + "/1\"").contains("jamf-gold");
-    assertThat(published.get(1).value())
-        .contains("\"id\":\"" + id + "/2\"")
-        .contains("eurolinux-premium");
+    JsonNode created = Json.tree(published.get(0).value());
+    JsonNode replaced = Json.tree(published.get(1).value());
+    assertThat(created.at("/id").asText()).isEqualTo(id + "/1");
+    assertThat(created.at("/data/plan").asText()).isEqualTo("jamf-gold");
+    assertThat(replaced.at("/id").asText()).isEqualTo(id + "/2");
+    assertThat(replaced.at("/data/plan").asText()).isEqualTo("eurolinux-premium");
   }
 
   @Test

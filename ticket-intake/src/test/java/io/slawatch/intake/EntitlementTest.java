@@ -3,12 +3,16 @@ package io.slawatch.intake;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.core.ticket.Priority;
 import io.slawatch.testinfra.RealInfraTestResource;
 import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -52,28 +56,43 @@ class EntitlementTest {
         .statusCode(201);
   }
 
-  private String created(String customer, String channel, String requester) {
+  private JsonNode created(String customer, String channel, String requester) {
     return created(customer, channel, requester, "2026-11-24T10:00:00Z");
   }
 
-  private String created(String customer, String channel, String requester, String time) {
+  /** A new P1 ticket sent to intake, as published on ticket.events.v1. */
+  private JsonNode created(String customer, String channel, String requester, String time) {
     String ticket = "T-" + UUID.randomUUID();
     given()
         .contentType("application/cloudevents+json")
         .body(
-            """
-            {"specversion":"1.0","id":"c-%s","source":"helpdesk/test","type":"ticket.created",
-             "subject":"%s","time":"%s",
-             "data":{"customer":"%s","priority":"P1","channel":"%s","requester":"%s"}}
-            """
-                .formatted(ticket, ticket, time, customer, channel, requester))
+            TicketEventBuilder.created(ticket)
+                .customer(customer)
+                .priority(Priority.P1)
+                .channel(channel)
+                .requester(requester)
+                .at(time)
+                .json())
         .post("/api/v1/events")
         .then()
         .statusCode(202);
-    return ticketEvents
-        .await(r -> ticket.equals(r.key()), 1, Duration.ofSeconds(20))
-        .getFirst()
-        .value();
+    return Json.tree(
+        ticketEvents
+            .await(r -> ticket.equals(r.key()), 1, Duration.ofSeconds(20))
+            .getFirst()
+            .value());
+  }
+
+  /** The field is nowhere in the published event (neither an attribute nor in its data). */
+  private static void assertAbsent(JsonNode event, String field) {
+    assertThat(event.findValue(field)).as("%s in %s", field, event).isNull();
+  }
+
+  private static void assertFlags(JsonNode event, String... flags) {
+    assertThat(event.at("/data/flags").isArray()).as("data.flags in %s", event).isTrue();
+    List<String> found = new ArrayList<>();
+    event.at("/data/flags").forEach(flag -> found.add(flag.asText()));
+    assertThat(found).containsExactly(flags);
   }
 
   @Test
@@ -81,12 +100,12 @@ class EntitlementTest {
     String customer = "c-" + UUID.randomUUID();
     customer(customer, "jamf-gold");
 
-    assertThat(created(customer, "email", "bob@acme.example"))
-        .contains("\"plan\":\"jamf-standard\"")
-        .contains("\"flags\":[\"not_premium_contact\"]");
-    assertThat(created(customer, "email", "ana@acme.example"))
-        .doesNotContain("\"plan\"")
-        .doesNotContain("flags");
+    JsonNode notPremium = created(customer, "email", "bob@acme.example");
+    assertThat(notPremium.at("/data/plan").asText()).isEqualTo("jamf-standard");
+    assertFlags(notPremium, "not_premium_contact");
+    JsonNode premium = created(customer, "email", "ana@acme.example");
+    assertAbsent(premium, "plan");
+    assertAbsent(premium, "flags");
   }
 
   @Test
@@ -94,9 +113,9 @@ class EntitlementTest {
     String customer = "c-" + UUID.randomUUID();
     customer(customer, "opswat-silver");
 
-    assertThat(created(customer, "phone", "bob@acme.example"))
-        .contains("\"flags\":[\"channel_not_entitled\"]")
-        .doesNotContain("\"plan\"");
+    JsonNode phoned = created(customer, "phone", "bob@acme.example");
+    assertFlags(phoned, "channel_not_entitled");
+    assertAbsent(phoned, "plan");
   }
 
   @Test
@@ -105,10 +124,10 @@ class EntitlementTest {
     customer(customer, "opswat-emerald-us", "America/New_York");
 
     // 10:00Z is 05:00 in New York, before the 08:00-21:00 live chat; 14:00Z is 09:00
-    assertThat(created(customer, "chat", "bob@acme.example", "2026-11-24T10:00:00Z"))
-        .contains("\"flags\":[\"outside_channel_hours\"]");
-    assertThat(created(customer, "chat", "bob@acme.example", "2026-11-24T14:00:00Z"))
-        .doesNotContain("flags");
+    assertFlags(
+        created(customer, "chat", "bob@acme.example", "2026-11-24T10:00:00Z"),
+        "outside_channel_hours");
+    assertAbsent(created(customer, "chat", "bob@acme.example", "2026-11-24T14:00:00Z"), "flags");
   }
 
   @Test
@@ -116,6 +135,6 @@ class EntitlementTest {
     String customer = "c-" + UUID.randomUUID();
     customer(customer, "eurolinux-standard");
 
-    assertThat(created(customer, "onsite", "bob@acme.example")).doesNotContain("flags");
+    assertAbsent(created(customer, "onsite", "bob@acme.example"), "flags");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.core.ticket.Priority;
 import io.slawatch.testinfra.RealInfraTestResource;
 import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.TopicWriter;
@@ -40,11 +41,12 @@ class InboundTopicTest {
   }
 
   private static String created(String id, String ticket) {
-    return """
-        {"specversion":"1.0","id":"%s","source":"kafka/test","type":"ticket.created",
-         "subject":"%s","time":"2026-11-24T10:15:00Z","data":{"customer":"acme","priority":"P2"}}
-        """
-        .formatted(id, ticket);
+    return TicketEventBuilder.created(ticket)
+        .id(id)
+        .source("kafka/test")
+        .at("2026-11-24T10:15:00Z")
+        .priority(Priority.P2)
+        .json();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slawatch.core.ticket.Priority;
 import io.slawatch.testinfra.KafkaBroker;
 import io.slawatch.testinfra.Postgres;
 import io.slawatch.testinfra.TopicProbe;
@@ -78,12 +79,12 @@ class OutageTest {
   }
 
   private static String created(String ticket) {
-    return """
-        {"specversion":"1.0","id":"c-%s","source":"helpdesk/outage","type":"ticket.created",
-         "subject":"%s","time":"2026-11-24T10:15:00Z",
-         "data":{"customer":"acme","priority":"P1","channel":"email"}}
-        """
-        .formatted(ticket, ticket);
+    return TicketEventBuilder.created(ticket)
+        .source("helpdesk/outage")
+        .at("2026-11-24T10:15:00Z")
+        .priority(Priority.P1)
+        .channel("email")
+        .json();
   }
 
   private static io.restassured.response.ValidatableResponse post(String body) {
@@ -105,6 +106,7 @@ class OutageTest {
         .statusCode(503)
         .contentType("application/problem+json")
         .body("status", equalTo(503));
+    assertFailureCounted();
 
     Infrastructure.broker = KafkaBroker.start(Infrastructure.dir.resolve("kafka"), port);
     await()
@@ -123,6 +125,7 @@ class OutageTest {
 
     Infrastructure.postgres.close();
     post(created(ticket)).statusCode(503).contentType("application/problem+json");
+    assertFailureCounted();
 
     Infrastructure.postgres = Postgres.start(Infrastructure.dir.resolve("postgres"), port, true);
     await()
@@ -132,6 +135,13 @@ class OutageTest {
     post(created(ticket)).statusCode(200).body("status", equalTo("duplicate"));
 
     assertExactlyOnePublished(ticket);
+  }
+
+  /** The failed attempt is counted (and logged with its stack trace) where it happened. */
+  private static void assertFailureCounted() {
+    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        .containsPattern(
+            "slawatch_intake_failures_total\\{[^}]*operation=\"accept\"[^}]*\\} [1-9]");
   }
 
   private static void assertExactlyOnePublished(String ticket) {

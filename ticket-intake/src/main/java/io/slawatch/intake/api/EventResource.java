@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +51,35 @@ public class EventResource {
   @POST
   @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(summary = "Send one ticket event (structured or binary CloudEvents mode)")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EventResult.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "A duplicate of an event accepted before: not published again",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EventResult.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a valid ticket event: the problem names every offending field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "PostgreSQL or Kafka is away: nothing was kept, retry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> post(@Context HttpHeaders headers, byte[] body) {
     boolean binary =
         headers.getRequestHeaders().keySet().stream()
@@ -70,12 +101,14 @@ public class EventResource {
       case Decoding.Valid valid ->
           eventLog
               .accept(valid.event(), headers.getHeaderString(Tracing.HEADER))
-              .invoke(acceptance -> metrics.accepted(valid.event(), acceptance))
+              .invoke(
+                  acceptance ->
+                      metrics.accepted(valid.event(), acceptance == EventLog.Acceptance.DUPLICATE))
               .map(
                   acceptance ->
                       Response.status(acceptance == EventLog.Acceptance.ACCEPTED ? 202 : 200)
                           .type(MediaType.APPLICATION_JSON)
-                          .entity(result(valid.event(), acceptance))
+                          .entity(EventResult.of(valid.event(), acceptance))
                           .build())
               .onFailure()
               .recoverWithItem(failure -> unavailable(failure, valid.event().eventId().toString()));
@@ -85,12 +118,34 @@ public class EventResource {
   @POST
   @Consumes(BATCH)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(summary = "Send a batch of up to 1,000 ticket events, answered event by event")
+  @APIResponse(
+      responseCode = "200",
+      description = "One result per event; the valid new ones were stored and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BatchResults.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a JSON array of at most 1,000 events",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "PostgreSQL or Kafka is away: nothing was kept, retry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> postBatch(@Context HttpHeaders headers, byte[] body) {
     return switch (reader.batch(body)) {
       case CloudEventReader.Body.Unreadable u ->
           Uni.createFrom().item(rejected(List.of(u.violation())));
       case CloudEventReader.Body.Events events -> {
-        List<Object> results = new ArrayList<>(events.events().size());
+        List<BatchResult> results = new ArrayList<>(events.events().size());
         List<TicketEvent> valid = new ArrayList<>();
         List<Integer> validIndex = new ArrayList<>();
         for (int i = 0; i < events.events().size(); i++) {
@@ -102,11 +157,7 @@ public class EventResource {
             }
             case Decoding.Invalid invalid -> {
               metrics.rejected("batch", invalid.violations());
-              Map<String, Object> result = new LinkedHashMap<>();
-              result.put("index", i);
-              result.put("status", "invalid");
-              result.put("violations", invalid.violations());
-              results.add(result);
+              results.add(BatchResult.invalid(i, invalid.violations()));
             }
           }
         }
@@ -115,13 +166,14 @@ public class EventResource {
             .map(
                 acceptances -> {
                   for (int k = 0; k < valid.size(); k++) {
-                    metrics.accepted(valid.get(k), acceptances.get(k));
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("index", validIndex.get(k));
-                    result.putAll(result(valid.get(k), acceptances.get(k)));
-                    results.set(validIndex.get(k), result);
+                    metrics.accepted(
+                        valid.get(k), acceptances.get(k) == EventLog.Acceptance.DUPLICATE);
+                    results.set(
+                        validIndex.get(k),
+                        BatchResult.of(
+                            validIndex.get(k), EventResult.of(valid.get(k), acceptances.get(k))));
                   }
-                  return Response.ok(Map.of("results", results))
+                  return Response.ok(new BatchResults(results))
                       .type(MediaType.APPLICATION_JSON)
                       .build();
                 })
@@ -129,14 +181,6 @@ public class EventResource {
             .recoverWithItem(failure -> unavailable(failure, valid.size() + " event(s)"));
       }
     };
-  }
-
-  private static Map<String, Object> result(TicketEvent event, EventLog.Acceptance acceptance) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("status", acceptance.name().toLowerCase(Locale.ROOT));
-    result.put("id", event.eventId().id());
-    result.put("source", event.eventId().source());
-    return result;
   }
 
   private Response rejected(List<Violation> violations) {

@@ -2,22 +2,19 @@ package io.slawatch.intake.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.intake.metrics.IntakeMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -29,23 +26,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class CustomerRegistry {
-  private final Pool pool;
+  private final CustomerStore store;
   private final MutinyEmitter<String> customerEvents;
   private final CustomerCodec codec;
-  private final ObjectMapper mapper;
+  // a field the record does not know is an error, never dropped from the answer
+  private final ObjectReader documents;
   private final Clock clock;
+  private final IntakeMetrics metrics;
 
   CustomerRegistry(
-      Pool pool,
+      CustomerStore store,
       @Channel("customer-events") MutinyEmitter<String> customerEvents,
       CustomerCodec codec,
       ObjectMapper mapper,
-      Clock clock) {
-    this.pool = pool;
+      Clock clock,
+      IntakeMetrics metrics) {
+    this.store = store;
     this.customerEvents = customerEvents;
     this.codec = codec;
-    this.mapper = mapper;
+    this.documents = CustomerDocument.reader(mapper);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** What a write did. */
@@ -58,32 +59,23 @@ public class CustomerRegistry {
   /** Stores the customer: {@code createOnly} refuses to replace an existing one. */
   public Uni<Outcome> save(Customer customer, boolean createOnly) {
     String body = codec.toJson(customer).toString();
-    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
-    String upsert =
-        "insert into customer (id, body, version, updated_at) values ($1, $2::text::jsonb, 1, $3)"
-            + (createOnly
-                ? " on conflict (id) do nothing"
-                : " on conflict (id) do update set body = excluded.body,"
-                    + " version = customer.version + 1, updated_at = excluded.updated_at")
-            + " returning version";
-    return pool.withTransaction(
-        conn ->
-            conn.preparedQuery(upsert)
-                .execute(Tuple.of(customer.id().value(), body, now))
-                .flatMap(
-                    rows -> {
-                      if (rows.size() == 0) {
-                        return Uni.createFrom().item(Outcome.ALREADY_EXISTS);
-                      }
-                      long version = rows.iterator().next().getLong(0);
-                      return publish(customer, version, now)
-                          .replaceWith(version == 1 ? Outcome.CREATED : Outcome.UPDATED);
-                    }));
+    Instant now = clock.instant();
+    return store
+        .save(
+            customer.id().value(),
+            body,
+            now,
+            createOnly,
+            version ->
+                publish(customer, version, now)
+                    .replaceWith(version == 1 ? Outcome.CREATED : Outcome.UPDATED))
+        .map(saved -> saved.orElse(Outcome.ALREADY_EXISTS))
+        .onFailure()
+        .invoke(failure -> metrics.failed(IntakeMetrics.SAVE_CUSTOMER));
   }
 
-  private Uni<Void> publish(Customer customer, long version, OffsetDateTime at) {
-    String event =
-        new String(codec.encodeEvent(customer, version, at.toInstant()), StandardCharsets.UTF_8);
+  private Uni<Void> publish(Customer customer, long version, Instant at) {
+    String event = new String(codec.encodeEvent(customer, version, at), StandardCharsets.UTF_8);
     return customerEvents.sendMessage(
         Message.of(event)
             .addMetadata(
@@ -92,29 +84,31 @@ public class CustomerRegistry {
                     .build()));
   }
 
-  public Uni<Optional<JsonNode>> find(String id) {
-    return pool.preparedQuery("select body::text from customer where id = $1")
-        .execute(Tuple.of(id))
-        .map(
-            rows ->
-                rows.size() == 0 ? Optional.empty() : Optional.of(json(rows.iterator().next())));
+  /** The customer as the API shows it. */
+  public CustomerDocument document(Customer customer) {
+    return document(codec.toJson(customer));
+  }
+
+  public Uni<Optional<CustomerDocument>> find(String id) {
+    return store.find(id).map(found -> found.map(this::document));
   }
 
   /** Customers in id order, after {@code after} (exclusive), at most {@code limit}. */
-  public Uni<List<JsonNode>> list(String after, int limit) {
-    return pool.preparedQuery("select body::text from customer where id > $1 order by id limit $2")
-        .execute(Tuple.of(after, limit))
-        .map(
-            rows -> {
-              List<JsonNode> customers = new ArrayList<>(rows.size());
-              rows.forEach(row -> customers.add(json(row)));
-              return customers;
-            });
+  public Uni<List<CustomerDocument>> list(String after, int limit) {
+    return store.list(after, limit).map(bodies -> bodies.stream().map(this::document).toList());
   }
 
-  private JsonNode json(Row row) {
+  private CustomerDocument document(String body) {
     try {
-      return mapper.readTree(row.getString(0));
+      return documents.readValue(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private CustomerDocument document(JsonNode json) {
+    try {
+      return documents.readValue(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

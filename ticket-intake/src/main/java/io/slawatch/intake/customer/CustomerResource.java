@@ -24,8 +24,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /** {@code /api/v1/customers}: create, read, update and list customer records. */
@@ -50,6 +54,40 @@ public class CustomerResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a customer")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerDocument.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerDocument.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a valid customer record: the problem names every offending field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The customer exists already (use PUT)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "PostgreSQL or Kafka is away: nothing was kept, retry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> create(byte[] bytes) {
     JsonNode body;
     try {
@@ -63,6 +101,40 @@ public class CustomerResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create or replace a customer")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerDocument.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created, stored and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerDocument.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced, stored and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerDocument.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a valid customer record: the problem names every offending field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "PostgreSQL or Kafka is away: nothing was kept, retry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> replace(@PathParam("id") String id, byte[] bytes) {
     Optional<String> badId = Limits.customerId(id);
     if (badId.isPresent()) {
@@ -102,11 +174,11 @@ public class CustomerResource {
                             Response.created(
                                     UriBuilder.fromPath("/api/v1/customers/{id}")
                                         .build(valid.customer().id().value()))
-                                .entity(codec.toJson(valid.customer()))
+                                .entity(registry.document(valid.customer()))
                                 .type(MediaType.APPLICATION_JSON)
                                 .build();
                         case UPDATED ->
-                            Response.ok(codec.toJson(valid.customer()))
+                            Response.ok(registry.document(valid.customer()))
                                 .type(MediaType.APPLICATION_JSON)
                                 .build();
                         case ALREADY_EXISTS ->
@@ -131,6 +203,28 @@ public class CustomerResource {
 
   @GET
   @Path("{id}")
+  @Operation(summary = "Read a customer")
+  @APIResponse(
+      responseCode = "200",
+      description = "The customer",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerDocument.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a valid id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such customer",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> read(@PathParam("id") String id) {
     Optional<String> badId = Limits.identifier(id);
     if (badId.isPresent()) {
@@ -141,7 +235,7 @@ public class CustomerResource {
         .map(
             found ->
                 found
-                    .map(json -> Response.ok(json).type(MediaType.APPLICATION_JSON).build())
+                    .map(customer -> Response.ok(customer).type(MediaType.APPLICATION_JSON).build())
                     .orElseGet(
                         () ->
                             problem(
@@ -152,6 +246,21 @@ public class CustomerResource {
   }
 
   @GET
+  @Operation(summary = "List customers in id order, a page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of customers",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A wrong 'after' or 'limit': the problem names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> list(
       @QueryParam("after") @DefaultValue("") String after,
       @QueryParam("limit") @DefaultValue("100") String limitText) {
@@ -169,13 +278,8 @@ public class CustomerResource {
         .map(
             customers ->
                 Response.ok(
-                        Map.of(
-                            "customers",
-                            customers,
-                            "next",
-                            customers.size() == limit
-                                ? customers.getLast().get("id").asText()
-                                : ""))
+                        new CustomerPage(
+                            customers, customers.size() == limit ? customers.getLast().id() : ""))
                     .type(MediaType.APPLICATION_JSON)
                     .build());
   }

@@ -4,6 +4,7 @@ import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.intake.publish.EventLog;
 import io.slawatch.service.messaging.DeadLetters;
 import io.slawatch.service.tracing.Tracing;
@@ -40,16 +41,19 @@ public class InboundEventConsumer {
   private final TicketEventCodec codec;
   private final EventLog eventLog;
   private final MutinyEmitter<String> deadLetters;
+  private final IntakeMetrics metrics;
 
   InboundEventConsumer(
       TicketEventCodec codec,
       EventLog eventLog,
       @Channel("ticket-inbound-dlq")
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-          MutinyEmitter<String> deadLetters) {
+          MutinyEmitter<String> deadLetters,
+      IntakeMetrics metrics) {
     this.codec = codec;
     this.eventLog = eventLog;
     this.deadLetters = deadLetters;
+    this.metrics = metrics;
   }
 
   @Incoming("ticket-inbound")
@@ -92,8 +96,7 @@ public class InboundEventConsumer {
         .onFailure()
         .invoke(
             failure ->
-                LOG.warnf(
-                    "cannot store %d inbound event(s) yet, retrying: %s", events.size(), failure))
+                LOG.warnf(failure, "cannot store %d inbound event(s) yet, retrying", events.size()))
         .onFailure()
         .retry()
         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
@@ -109,8 +112,19 @@ public class InboundEventConsumer {
     if (record.key() != null) {
       metadata.withKey(record.key());
     }
-    return deadLetters
-        .sendMessage(Message.of(payload).addMetadata(metadata.build()))
+    return Uni.createFrom()
+        .deferred(() -> deadLetters.sendMessage(Message.of(payload).addMetadata(metadata.build())))
+        .onFailure()
+        .invoke(
+            failure -> {
+              metrics.failed(IntakeMetrics.DEAD_LETTER);
+              LOG.warnf(
+                  failure,
+                  "cannot dead-letter the inbound record %s-%d@%d yet, retrying",
+                  record.topic(),
+                  record.partition(),
+                  record.offset());
+            })
         .onFailure()
         .retry()
         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))

@@ -4,25 +4,34 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.intake.publish.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * {@code slawatch_intake_events_total{source,type,outcome}} and {@code
- * slawatch_intake_rejections_total{reason}}. Labels stay low-cardinality: no ticket or event id.
+ * {@code slawatch_intake_events_total{source,type,outcome}}, {@code
+ * slawatch_intake_rejections_total{reason}} and {@code slawatch_intake_failures_total{operation}}.
+ * Labels stay low-cardinality: no ticket or event id.
  */
 @ApplicationScoped
 public class IntakeMetrics {
+  /** Storing and publishing ticket events failed (PostgreSQL or Kafka away): nothing was kept. */
+  public static final String ACCEPT = "accept";
+
+  /** Storing and publishing a customer record failed: nothing was kept. */
+  public static final String SAVE_CUSTOMER = "save_customer";
+
+  /** An invalid inbound record could not be sent to the dead-letter topic (it is retried). */
+  public static final String DEAD_LETTER = "dead_letter";
+
   private final MeterRegistry registry;
 
   IntakeMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
-  public void accepted(TicketEvent event, EventLog.Acceptance acceptance) {
-    events(event.eventId().source(), event.type(), acceptance.name().toLowerCase(Locale.ROOT))
+  /** A valid event, stored and published ({@code duplicate}: it had been before). */
+  public void accepted(TicketEvent event, boolean duplicate) {
+    events(event.eventId().source(), event.type(), duplicate ? "duplicate" : "accepted")
         .increment();
   }
 
@@ -33,6 +42,17 @@ public class IntakeMetrics {
     Counter.builder("slawatch_intake_rejections")
         .description("Ticket events refused, by the first offending field")
         .tag("reason", reason.isEmpty() ? "body" : reason)
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * A failure of infrastructure ({@link #ACCEPT}, {@link #SAVE_CUSTOMER}, {@link #DEAD_LETTER}).
+   */
+  public void failed(String operation) {
+    Counter.builder("slawatch_intake_failures")
+        .description("Operations that failed on PostgreSQL or Kafka, by operation")
+        .tag("operation", operation)
         .register(registry)
         .increment();
   }

@@ -7,29 +7,23 @@ import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.customer.Customer;
-import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
 import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.intake.customer.CustomerStore;
+import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -45,7 +39,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  */
 @ApplicationScoped
 public class EventLog {
-  private final Pool pool;
+  private final TicketEventStore store;
+  private final CustomerStore customers;
+  private final IntakeMetrics metrics;
   private final MutinyEmitter<String> ticketEvents;
   private final TicketEventCodec codec;
   private final Clock clock;
@@ -58,20 +54,24 @@ public class EventLog {
   private static final int CACHED_CALENDARS = 10_000;
 
   EventLog(
-      Pool pool,
+      TicketEventStore store,
+      CustomerStore customers,
       // room for several full batches in flight: each request awaits every ack before committing
       @Channel("ticket-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
           MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
       Clock clock,
       Tracing tracing,
-      CalendarReader calendarReader) {
-    this.pool = pool;
+      CalendarReader calendarReader,
+      IntakeMetrics metrics) {
+    this.store = store;
+    this.customers = customers;
     this.ticketEvents = ticketEvents;
     this.codec = codec;
     this.clock = clock;
     this.tracing = tracing;
     this.calendarReader = calendarReader;
+    this.metrics = metrics;
   }
 
   public Uni<Acceptance> accept(TicketEvent event) {
@@ -102,6 +102,8 @@ public class EventLog {
     span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
     return entitled(events)
         .flatMap(checked -> store(checked, span))
+        .onFailure()
+        .invoke(failure -> metrics.failed(IntakeMetrics.ACCEPT))
         .onTermination()
         .invoke((results, failure, cancelled) -> Tracing.end(span, failure));
   }
@@ -123,28 +125,13 @@ public class EventLog {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(events);
     }
-    // only what the check needs (the plan, the premium contacts, the zone and the calendar), not
-    // a full decode per batch
-    return pool.preparedQuery(
-            "select id, body ->> 'plan', array(select jsonb_array_elements_text("
-                + "coalesce(body -> 'premium_contacts', '[]'::jsonb))), body ->> 'zone',"
-                + " (body -> 'calendar')::text from customer where id = any($1)")
-        .execute(Tuple.of(ids.toArray(String[]::new)))
+    return customers
+        .terms(ids)
         .map(
-            rows -> {
-              Map<String, Terms> known = new HashMap<>();
-              for (Row row : rows) {
-                known.put(
-                    row.getString(0),
-                    new Terms(
-                        row.getString(1),
-                        List.of(row.getArrayOfStrings(2)),
-                        row.getString(3),
-                        Optional.ofNullable(row.getString(4)).filter(c -> !c.equals("null"))));
-              }
+            known -> {
               List<TicketEvent> checked = new ArrayList<>(events.size());
               for (TicketEvent event : events) {
-                Terms terms =
+                CustomerStore.Terms terms =
                     event instanceof TicketEvent.Created created
                         ? known.get(created.customer().value())
                         : null;
@@ -165,12 +152,8 @@ public class EventLog {
             });
   }
 
-  /** A customer's plan, premium contacts, zone and business calendar (JSON), as stored. */
-  private record Terms(
-      String plan, List<String> contacts, String zone, Optional<String> calendar) {}
-
   /** The customer's business calendar, parsed once per distinct record calendar. */
-  private CalendarDefinition businessCalendar(Terms terms) {
+  private CalendarDefinition businessCalendar(CustomerStore.Terms terms) {
     String key = terms.calendar().orElse("zone:" + terms.zone());
     return bounded(businessCalendars)
         .computeIfAbsent(
@@ -194,57 +177,36 @@ public class EventLog {
   }
 
   private Uni<List<Acceptance>> store(List<TicketEvent> events, Span span) {
-    int n = events.size();
-    String[] sources = new String[n];
-    String[] ids = new String[n];
-    String[] tickets = new String[n];
-    String[] types = new String[n];
-    OffsetDateTime[] occurred = new OffsetDateTime[n];
-    String[] payloads = new String[n];
-    for (int i = 0; i < n; i++) {
-      TicketEvent event = events.get(i);
-      sources[i] = event.eventId().source();
-      ids[i] = event.eventId().id();
-      tickets[i] = event.ticket().value();
-      types[i] = event.type();
-      occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-      payloads[i] = new String(codec.encode(event), StandardCharsets.UTF_8);
+    List<TicketEventStore.StoredEvent> rows = new ArrayList<>(events.size());
+    for (TicketEvent event : events) {
+      rows.add(
+          new TicketEventStore.StoredEvent(
+              event.eventId(),
+              event.ticket().value(),
+              event.type(),
+              event.occurredAt(),
+              new String(codec.encode(event), StandardCharsets.UTF_8)));
     }
-    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
-    return pool.withTransaction(
-        conn ->
-            conn.preparedQuery(
-                    "insert into ticket_event (source, event_id, ticket_id, type, occurred_at,"
-                        + " received_at, payload)"
-                        + " select s, i, t, y, o, $7, p::jsonb from unnest($1::text[], $2::text[],"
-                        + " $3::text[], $4::text[], $5::timestamptz[], $6::text[]) as u(s, i, t,"
-                        + " y, o, p) on conflict do nothing returning source, event_id")
-                .execute(
-                    Tuple.from(
-                        new Object[] {sources, ids, tickets, types, occurred, payloads, now}))
-                .flatMap(
-                    inserted -> {
-                      // (source, id) as a pair: no separator can make two events one
-                      Set<EventId> fresh = new HashSet<>();
-                      for (Row row : inserted) {
-                        fresh.add(new EventId(row.getString(0), row.getString(1)));
-                      }
-                      List<Acceptance> results = new ArrayList<>(n);
-                      List<Uni<Void>> acks = new ArrayList<>();
-                      for (int i = 0; i < n; i++) {
-                        // the first of two equal (source, id) in one batch is the accepted one
-                        if (fresh.remove(events.get(i).eventId())) {
-                          results.add(Acceptance.ACCEPTED);
-                          acks.add(publish(tickets[i], payloads[i], span));
-                        } else {
-                          results.add(Acceptance.DUPLICATE);
-                        }
-                      }
-                      if (acks.isEmpty()) {
-                        return Uni.createFrom().item(results);
-                      }
-                      return Uni.join().all(acks).andFailFast().replaceWith(results);
-                    }));
+    return store.insertNew(
+        rows,
+        clock.instant(),
+        fresh -> {
+          List<Acceptance> results = new ArrayList<>(rows.size());
+          List<Uni<Void>> acks = new ArrayList<>();
+          for (TicketEventStore.StoredEvent row : rows) {
+            // the first of two equal (source, id) in one batch is the accepted one
+            if (fresh.remove(row.id())) {
+              results.add(Acceptance.ACCEPTED);
+              acks.add(publish(row.ticket(), row.payload(), span));
+            } else {
+              results.add(Acceptance.DUPLICATE);
+            }
+          }
+          if (acks.isEmpty()) {
+            return Uni.createFrom().item(results);
+          }
+          return Uni.join().all(acks).andFailFast().replaceWith(results);
+        });
   }
 
   private Uni<Void> publish(String ticket, String payload, Span span) {

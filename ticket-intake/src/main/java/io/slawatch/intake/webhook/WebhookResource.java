@@ -7,6 +7,11 @@ import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.intake.webhook.spi.Delivery;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +31,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,6 +68,49 @@ public class WebhookResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(summary = "Receive a helpdesk's own webhook delivery")
+  @APIResponse(
+      responseCode = "202",
+      description = "Mapped to canonical events, stored and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookReply.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "A redelivery (duplicate) or nothing an SLA clock depends on (ignored)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookReply.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not JSON, or a field slawatch needs is missing: the problem names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "The signature header is missing or does not match: the problem names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No adapter for the vendor, or no source of that name for it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "PostgreSQL or Kafka is away: nothing was kept, retry",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> receive(
       @PathParam("vendor") String vendor,
       @PathParam("source") String source,
@@ -143,7 +195,10 @@ public class WebhookResource {
                   "The payload misses what slawatch needs",
                   invalid.violations()));
       case WebhookResult.Ignored ignored ->
-          now(Response.ok(Map.of("status", "ignored", "reason", ignored.reason())).build());
+          now(
+              Response.ok(WebhookReply.ignored(ignored.reason()))
+                  .type(MediaType.APPLICATION_JSON)
+                  .build());
       case WebhookResult.Events events ->
           eventLog
               .acceptAll(events.events(), httpHeaders.getHeaderString(Tracing.HEADER))
@@ -153,14 +208,12 @@ public class WebhookResource {
                               acceptances.contains(EventLog.Acceptance.ACCEPTED) ? 202 : 200)
                           .type(MediaType.APPLICATION_JSON)
                           .entity(
-                              Map.of(
-                                  "status",
+                              WebhookReply.events(
                                   (acceptances.contains(EventLog.Acceptance.ACCEPTED)
                                           ? EventLog.Acceptance.ACCEPTED
                                           : acceptances.getFirst())
                                       .name()
                                       .toLowerCase(Locale.ROOT),
-                                  "events",
                                   events.events().stream().map(e -> e.type()).toList()))
                           .build())
               .onFailure()

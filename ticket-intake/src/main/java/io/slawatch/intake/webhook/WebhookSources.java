@@ -1,6 +1,8 @@
 package io.slawatch.intake.webhook;
 
 import io.quarkus.runtime.Startup;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,10 +22,11 @@ public class WebhookSources {
   /** A source ready to receive: its adapter, resolved settings and secret. */
   public record Source(WebhookAdapter adapter, SourceSettings settings, Optional<String> secret) {}
 
-  private final WebhookAdapters adapters = WebhookAdapters.all();
+  private final WebhookAdapters adapters;
   private final Map<String, Source> sources = new HashMap<>();
 
-  WebhookSources(WebhookConfig config) {
+  WebhookSources(WebhookConfig config, WebhookAdapters adapters) {
+    this.adapters = adapters;
     config
         .sources()
         .forEach(

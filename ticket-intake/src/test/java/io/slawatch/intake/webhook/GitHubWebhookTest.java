@@ -2,10 +2,14 @@ package io.slawatch.intake.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slawatch.intake.webhook.spi.Signatures;
 import io.slawatch.testinfra.RealInfraTestResource;
 import io.slawatch.testinfra.TopicProbe;
 import io.slawatch.testinfra.Topics;
@@ -47,7 +51,9 @@ class GitHubWebhookTest {
             .post("/api/v1/webhooks/github/acme-gh")
             .then()
             .statusCode(attempt == 0 ? 202 : 200)
-            .body("status", equalTo(attempt == 0 ? "accepted" : "duplicate"));
+            .body("status", equalTo(attempt == 0 ? "accepted" : "duplicate"))
+            .body("events", contains("ticket.created"))
+            .body("$", not(hasKey("reason")));
       }
       var published = events.await(r -> r.value().contains(delivery), 1, Duration.ofSeconds(20));
       assertThat(published.getFirst().key()).isEqualTo("github:acme-gh:Codertocat/Hello-World#1");

@@ -1,7 +1,7 @@
 package io.slawatch.intake.webhook.github;
 
-import static io.slawatch.intake.webhook.Payloads.events;
-import static io.slawatch.intake.webhook.Payloads.invalid;
+import static io.slawatch.intake.webhook.spi.Payloads.events;
+import static io.slawatch.intake.webhook.spi.Payloads.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
@@ -9,14 +9,15 @@ import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.Delivery;
-import io.slawatch.intake.webhook.Payloads;
-import io.slawatch.intake.webhook.Signatures;
-import io.slawatch.intake.webhook.SourceSettings;
-import io.slawatch.intake.webhook.Verification;
-import io.slawatch.intake.webhook.WebhookAdapter;
-import io.slawatch.intake.webhook.WebhookHeaders;
-import io.slawatch.intake.webhook.WebhookResult;
+import io.slawatch.intake.webhook.spi.Delivery;
+import io.slawatch.intake.webhook.spi.Payloads;
+import io.slawatch.intake.webhook.spi.Signatures;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.Set;
  * comes from labels ({@code P1}..{@code P4}, or the configured label vocabulary), else the source's
  * default. Signed with {@code X-Hub-Signature-256}; delivery id {@code X-GitHub-Delivery}.
  */
-public final class GitHubAdapter implements WebhookAdapter {
+@ApplicationScoped
+public class GitHubAdapter implements WebhookAdapter {
   public static final String EVENT = "X-GitHub-Event";
   public static final String SIGNATURE = "X-Hub-Signature-256";
   public static final String DELIVERY = "X-GitHub-Delivery";

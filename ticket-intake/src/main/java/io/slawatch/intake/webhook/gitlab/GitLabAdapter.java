@@ -1,8 +1,8 @@
 package io.slawatch.intake.webhook.gitlab;
 
-import static io.slawatch.intake.webhook.Payloads.events;
-import static io.slawatch.intake.webhook.Payloads.ignored;
-import static io.slawatch.intake.webhook.Payloads.invalid;
+import static io.slawatch.intake.webhook.spi.Payloads.events;
+import static io.slawatch.intake.webhook.spi.Payloads.ignored;
+import static io.slawatch.intake.webhook.spi.Payloads.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
@@ -10,14 +10,15 @@ import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.Delivery;
-import io.slawatch.intake.webhook.Payloads;
-import io.slawatch.intake.webhook.Signatures;
-import io.slawatch.intake.webhook.SourceSettings;
-import io.slawatch.intake.webhook.Verification;
-import io.slawatch.intake.webhook.WebhookAdapter;
-import io.slawatch.intake.webhook.WebhookHeaders;
-import io.slawatch.intake.webhook.WebhookResult;
+import io.slawatch.intake.webhook.spi.Delivery;
+import io.slawatch.intake.webhook.spi.Payloads;
+import io.slawatch.intake.webhook.spi.Signatures;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.Set;
  * note. Authenticated by the shared {@code X-Gitlab-Token}; delivery id {@code Idempotency-Key}
  * (GitLab 17.4+, the same for retries), else {@code X-Gitlab-Event-UUID}.
  */
-public final class GitLabAdapter implements WebhookAdapter {
+@ApplicationScoped
+public class GitLabAdapter implements WebhookAdapter {
   public static final String TOKEN = "X-Gitlab-Token";
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   public static final String EVENT_UUID = "X-Gitlab-Event-UUID";

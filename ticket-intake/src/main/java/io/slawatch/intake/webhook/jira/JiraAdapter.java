@@ -1,8 +1,8 @@
 package io.slawatch.intake.webhook.jira;
 
-import static io.slawatch.intake.webhook.Payloads.events;
-import static io.slawatch.intake.webhook.Payloads.ignored;
-import static io.slawatch.intake.webhook.Payloads.invalid;
+import static io.slawatch.intake.webhook.spi.Payloads.events;
+import static io.slawatch.intake.webhook.spi.Payloads.ignored;
+import static io.slawatch.intake.webhook.spi.Payloads.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
@@ -11,14 +11,15 @@ import io.slawatch.core.event.TicketUrls;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.Delivery;
-import io.slawatch.intake.webhook.Payloads;
-import io.slawatch.intake.webhook.Signatures;
-import io.slawatch.intake.webhook.SourceSettings;
-import io.slawatch.intake.webhook.Verification;
-import io.slawatch.intake.webhook.WebhookAdapter;
-import io.slawatch.intake.webhook.WebhookHeaders;
-import io.slawatch.intake.webhook.WebhookResult;
+import io.slawatch.intake.webhook.spi.Delivery;
+import io.slawatch.intake.webhook.spi.Payloads;
+import io.slawatch.intake.webhook.spi.Signatures;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ import java.util.regex.Pattern;
  * <p>Signed with {@code X-Hub-Signature: sha256=<hex HMAC-SHA256 of the body>} (Cloud webhooks with
  * a secret); delivery id {@code X-Atlassian-Webhook-Identifier}.
  */
-public final class JiraAdapter implements WebhookAdapter {
+@ApplicationScoped
+public class JiraAdapter implements WebhookAdapter {
   public static final String SIGNATURE = "X-Hub-Signature";
   public static final String DELIVERY = "X-Atlassian-Webhook-Identifier";
 

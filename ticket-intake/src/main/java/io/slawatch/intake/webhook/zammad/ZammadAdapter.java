@@ -1,7 +1,7 @@
 package io.slawatch.intake.webhook.zammad;
 
-import static io.slawatch.intake.webhook.Payloads.events;
-import static io.slawatch.intake.webhook.Payloads.invalid;
+import static io.slawatch.intake.webhook.spi.Payloads.events;
+import static io.slawatch.intake.webhook.spi.Payloads.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
@@ -9,14 +9,15 @@ import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.Delivery;
-import io.slawatch.intake.webhook.Payloads;
-import io.slawatch.intake.webhook.Signatures;
-import io.slawatch.intake.webhook.SourceSettings;
-import io.slawatch.intake.webhook.Verification;
-import io.slawatch.intake.webhook.WebhookAdapter;
-import io.slawatch.intake.webhook.WebhookHeaders;
-import io.slawatch.intake.webhook.WebhookResult;
+import io.slawatch.intake.webhook.spi.Delivery;
+import io.slawatch.intake.webhook.spi.Payloads;
+import io.slawatch.intake.webhook.spi.Signatures;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * moves no clock). Signed with {@code X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>}; delivery
  * id {@code X-Zammad-Delivery}.
  */
-public final class ZammadAdapter implements WebhookAdapter {
+@ApplicationScoped
+public class ZammadAdapter implements WebhookAdapter {
   public static final String SIGNATURE = "X-Hub-Signature";
   public static final String DELIVERY = "X-Zammad-Delivery";
 

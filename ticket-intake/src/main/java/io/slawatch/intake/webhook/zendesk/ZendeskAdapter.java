@@ -1,8 +1,8 @@
 package io.slawatch.intake.webhook.zendesk;
 
-import static io.slawatch.intake.webhook.Payloads.events;
-import static io.slawatch.intake.webhook.Payloads.ignored;
-import static io.slawatch.intake.webhook.Payloads.invalid;
+import static io.slawatch.intake.webhook.spi.Payloads.events;
+import static io.slawatch.intake.webhook.spi.Payloads.ignored;
+import static io.slawatch.intake.webhook.spi.Payloads.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventId;
@@ -11,14 +11,15 @@ import io.slawatch.core.event.TicketUrls;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.Delivery;
-import io.slawatch.intake.webhook.Payloads;
-import io.slawatch.intake.webhook.Signatures;
-import io.slawatch.intake.webhook.SourceSettings;
-import io.slawatch.intake.webhook.Verification;
-import io.slawatch.intake.webhook.WebhookAdapter;
-import io.slawatch.intake.webhook.WebhookHeaders;
-import io.slawatch.intake.webhook.WebhookResult;
+import io.slawatch.intake.webhook.spi.Delivery;
+import io.slawatch.intake.webhook.spi.Payloads;
+import io.slawatch.intake.webhook.spi.Signatures;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookAdapter;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * X-Zendesk-Webhook-Invocation-Id} (the same for every attempt of an invocation; {@code
  * X-Zendesk-Webhook-Id} names the webhook, not the delivery).
  */
-public final class ZendeskAdapter implements WebhookAdapter {
+@ApplicationScoped
+public class ZendeskAdapter implements WebhookAdapter {
   public static final String SIGNATURE = "X-Zendesk-Webhook-Signature";
   public static final String TIMESTAMP = "X-Zendesk-Webhook-Signature-Timestamp";
   public static final String INVOCATION = "X-Zendesk-Webhook-Invocation-Id";

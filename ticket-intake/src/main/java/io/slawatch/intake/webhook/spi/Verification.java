@@ -1,4 +1,4 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.spi;
 
 /** Whether a delivery proved it came from the helpdesk, naming the header when it did not. */
 public sealed interface Verification {

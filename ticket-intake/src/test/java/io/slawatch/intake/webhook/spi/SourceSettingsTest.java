@@ -1,4 +1,4 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

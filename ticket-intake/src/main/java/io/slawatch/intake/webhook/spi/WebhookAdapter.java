@@ -1,4 +1,4 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.ticket.Priority;

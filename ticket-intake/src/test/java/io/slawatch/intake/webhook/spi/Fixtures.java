@@ -1,4 +1,4 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The vendors' real payloads (see each folder's SOURCES.md) and settings for adapter tests. */
-final class Fixtures {
-  static final ObjectMapper MAPPER = new ObjectMapper();
-  static final Instant RECEIVED = Instant.parse("2026-03-02T09:00:00Z");
+public final class Fixtures {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final Instant RECEIVED = Instant.parse("2026-03-02T09:00:00Z");
 
   private Fixtures() {}
 
-  static byte[] bytes(String vendor, String name) {
+  public static byte[] bytes(String vendor, String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/webhook/" + vendor + "/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + vendor + "/" + name);
@@ -30,7 +30,7 @@ final class Fixtures {
     }
   }
 
-  static JsonNode json(String vendor, String name) {
+  public static JsonNode json(String vendor, String name) {
     try {
       return MAPPER.readTree(bytes(vendor, name));
     } catch (IOException e) {
@@ -39,11 +39,11 @@ final class Fixtures {
   }
 
   /** A source of customer {@code acme} on plan {@code jamf-gold}, default priority P3. */
-  static SourceSettings settings(WebhookAdapter adapter, String source) {
+  public static SourceSettings settings(WebhookAdapter adapter, String source) {
     return settings(adapter, source, Map.of(), Map.of());
   }
 
-  static SourceSettings settings(
+  public static SourceSettings settings(
       WebhookAdapter adapter,
       String source,
       Map<String, String> priorities,
@@ -52,19 +52,19 @@ final class Fixtures {
         adapter, source, "acme", Optional.of("jamf-gold"), "P3", priorities, statuses);
   }
 
-  static Delivery delivery(String id, String... headers) {
+  public static Delivery delivery(String id, String... headers) {
     return new Delivery(id, RECEIVED, WebhookHeaders.of(headers));
   }
 
-  static EventId id(String vendor, String source, String id) {
+  public static EventId id(String vendor, String source, String id) {
     return new EventId("webhook/" + vendor + "/" + source, id);
   }
 
-  static TicketId ticket(String value) {
+  public static TicketId ticket(String value) {
     return new TicketId(value);
   }
 
-  static WebhookResult events(io.slawatch.core.event.TicketEvent... events) {
+  public static WebhookResult events(io.slawatch.core.event.TicketEvent... events) {
     return new WebhookResult.Events(List.of(events));
   }
 }

@@ -1,4 +1,4 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.github.GitHubAdapter;
+import io.slawatch.intake.webhook.spi.Fixtures;
+import io.slawatch.intake.webhook.spi.Payloads;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.WebhookResult;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.gitlab;
 
-import static io.slawatch.intake.webhook.Fixtures.delivery;
-import static io.slawatch.intake.webhook.Fixtures.events;
-import static io.slawatch.intake.webhook.Fixtures.json;
+import static io.slawatch.intake.webhook.spi.Fixtures.delivery;
+import static io.slawatch.intake.webhook.spi.Fixtures.events;
+import static io.slawatch.intake.webhook.spi.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,11 @@ import io.slawatch.core.ticket.CustomerId;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketId;
 import io.slawatch.core.ticket.TicketStatus;
-import io.slawatch.intake.webhook.gitlab.GitLabAdapter;
+import io.slawatch.intake.webhook.spi.Fixtures;
+import io.slawatch.intake.webhook.spi.SourceSettings;
+import io.slawatch.intake.webhook.spi.Verification;
+import io.slawatch.intake.webhook.spi.WebhookHeaders;
+import io.slawatch.intake.webhook.spi.WebhookResult;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

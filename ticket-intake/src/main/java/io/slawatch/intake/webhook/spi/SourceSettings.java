@@ -1,4 +1,4 @@
-package io.slawatch.intake.webhook;
+package io.slawatch.intake.webhook.spi;
 
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
