@@ -23,12 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -64,8 +64,8 @@ final class TicketReplay {
   private boolean answered;
   private int reopenCycle = 1;
   private Optional<Instant> unansweredWhileFinished = Optional.empty();
-  private final Map<ClockKind, ClockRun> active = new EnumMap<>(ClockKind.class);
-  private final Map<ClockKind, Integer> instances = new EnumMap<>(ClockKind.class);
+  private final Map<ClockKind, ClockRun> active = new TreeMap<>();
+  private final Map<ClockKind, Integer> instances = new TreeMap<>();
   private final List<ClockRun> finished = new ArrayList<>();
   private final List<SlaAlert> alerts = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
