@@ -177,6 +177,7 @@ final class TicketReplay {
       case TicketEvent.StatusChanged change -> statusChanged(change.status(), at);
       case TicketEvent.PriorityChanged change -> priorityChanged(change.priority(), at);
       case TicketEvent.PlanChanged change -> planChanged(change.plan(), at);
+      case TicketEvent.Milestone milestone -> {} // only the clocks a plan defines use milestones
     }
   }
 
