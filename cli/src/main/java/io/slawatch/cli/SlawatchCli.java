@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.core.plan.PlanReader;
 import io.slawatch.core.plan.PresetPlans;
+import io.slawatch.core.plan.SupportPlan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,7 +37,7 @@ public final class SlawatchCli {
       usage: slawatch calc                 JSON lines in: {"calendar", "op", "start", "duration"|"end", "pauses"}
              slawatch simulate --plan <preset or file> [--zone <IANA>] [--calendar <file>] [--until <instant>]
              slawatch plans                list the preset plans
-             slawatch plans show <name>    print a preset as YAML""";
+             slawatch plans show <name|file>  print a preset or a plan file (checked) with its defined clocks""";
 
   private SlawatchCli() {}
 
@@ -70,7 +74,7 @@ public final class SlawatchCli {
     }
   }
 
-  private static int plans(List<String> args, PrintStream out, PrintStream err) {
+  private static int plans(List<String> args, PrintStream out, PrintStream err) throws IOException {
     if (args.isEmpty()) {
       for (String name : PresetPlans.NAMES) {
         out.println(name + "\t" + PlanCatalog.presets().find(name).orElseThrow().title());
@@ -78,11 +82,20 @@ public final class SlawatchCli {
       return 0;
     }
     if (args.size() == 2 && args.get(0).equals("show")) {
-      if (!PresetPlans.NAMES.contains(args.get(1))) {
-        err.println("slawatch: no preset named " + args.get(1) + " (slawatch plans lists them)");
+      String name = args.get(1);
+      String yaml;
+      if (PresetPlans.NAMES.contains(name)) {
+        yaml = PresetPlans.yaml(name);
+      } else if (Files.isRegularFile(Path.of(name))) {
+        yaml = Files.readString(Path.of(name));
+      } else {
+        err.println(
+            "slawatch: no preset or plan file named " + name + " (slawatch plans lists them)");
         return 1;
       }
-      out.print(PresetPlans.yaml(args.get(1)));
+      SupportPlan plan = PlanReader.read(yaml); // a plan file with a mistake: its line and field
+      out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
+      DefinedClocksText.lines(plan).forEach(out::println);
       return 0;
     }
     err.println(USAGE);

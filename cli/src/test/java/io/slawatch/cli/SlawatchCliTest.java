@@ -183,6 +183,27 @@ class SlawatchCliTest {
     }
 
     @Test
+    void a_milestone_starts_a_clock_the_plan_defines_and_its_alerts_carry_its_name()
+        throws IOException {
+      String events =
+          """
+          {"specversion":"1.0","id":"1","source":"zd","type":"ticket.created","subject":"T-9","time":"2026-03-23T10:00:00Z","data":{"customer":"acme","priority":"s3"}}
+          {"specversion":"1.0","id":"2","source":"zd","type":"ticket.agent_replied","subject":"T-9","time":"2026-03-23T10:30:00Z","data":{"public":true}}
+          {"specversion":"1.0","id":"3","source":"rma","type":"ticket.milestone","subject":"T-9","time":"2026-03-23T11:00:00Z","data":{"name":"hardware_defect_identified"}}
+          """;
+      Run run = run(events, "simulate", "--plan", "opswat-gold", "--until", "2026-03-26T12:00:00Z");
+      assertThat(run.status()).isZero();
+      assertThat(run.out())
+          .last()
+          .asString()
+          .contains(
+              "\"type\":\"sla.breached\"",
+              "\"time\":\"2026-03-25T11:00:00Z\"",
+              "\"clock\":\"hardware_replacement\"",
+              "\"terms\":\"2 business days\"");
+    }
+
+    @Test
     void a_changed_priority_in_the_plans_words_is_read() throws IOException {
       String events =
           """
@@ -300,6 +321,62 @@ class SlawatchCliTest {
       assertThat(PlanReader.read(yaml).name()).isEqualTo("eurolinux-standard");
       assertThat(yaml)
           .contains("first_response: {target: 2 business days, calendar: business_hours}");
+    }
+
+    @Test
+    void shows_the_clocks_a_preset_defines_after_its_yaml() throws IOException {
+      Run run = run("", "plans", "show", "opswat-gold");
+      assertThat(run.status()).isZero();
+      assertThat(run.out())
+          .containsSequence(
+              "# defined clocks (besides the built-in response, update, resolution clocks):",
+              "#   hardware_replacement: Advance hardware replacement shipped within 2 business"
+                  + " days of identifying a hardware defect",
+              "#     starts on: ticket.milestone hardware_defect_identified",
+              "#     met by:    ticket.milestone replacement_shipped",
+              "#     pauses:    never",
+              "#     target:    P1, P2, P3, P4: 2 business days (business_hours)",
+              "#     warnings:  75%, 90%");
+      assertThat(PlanReader.read(String.join("\n", run.out())).definedClocks()).hasSize(1);
+      assertThat(run("", "plans", "show", "jamf-platinum").out())
+          .contains(
+              "#     starts on: ticket.status_changed status solved priority P1",
+              "#     target:    P1: 5 business days (business_hours)");
+      assertThat(run("", "plans", "show", "jamf-gold").out())
+          .last()
+          .asString()
+          .startsWith("# defined clocks: none");
+    }
+
+    @Test
+    void shows_a_plan_file_with_its_defined_clocks_or_names_the_line_and_field_of_its_mistake(
+        @TempDir Path dir) throws IOException {
+      String plan =
+          PresetPlans.yaml("eurolinux-standard").replace("name: eurolinux-standard", "name: acme")
+              + "defined_clocks:\n"
+              + "  fix:\n"
+              + "    start_on: {event: ticket.milestone, name: bug_confirmed}\n"
+              + "    stop_on: {event: ticket.milestone, name: fix_released}\n"
+              + "    pause_on: {status: on_hold}\n"
+              + "    targets: {P1: {target: 8h, calendar: business_hours}}\n";
+      Path file = dir.resolve("acme.yaml");
+      Files.writeString(file, plan);
+      Run shown = run("", "plans", "show", file.toString());
+      assertThat(shown.status()).isZero();
+      assertThat(shown.out())
+          .contains(
+              "#   fix: fix",
+              "#     pauses:    while status on_hold",
+              "#     target:    P1: 8 business hours (business_hours)");
+      int targetsLine = (int) plan.lines().count();
+      Files.writeString(file, plan.replace("targets: {P1:", "targets: {P7:"));
+      Run broken = run("", "plans", "show", file.toString());
+      assertThat(broken.status()).isEqualTo(2);
+      assertThat(broken.err())
+          .contains(
+              "line "
+                  + targetsLine
+                  + ", defined_clocks.fix.targets.P7: \"P7\" is not a canonical priority");
     }
 
     @Test

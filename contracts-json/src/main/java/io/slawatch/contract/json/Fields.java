@@ -117,6 +117,11 @@ final class Fields {
     return Optional.of(value);
   }
 
+  /** A required milestone name within {@link Limits#milestoneName}, else a violation. */
+  Optional<String> milestoneName(String name) {
+    return text(name).flatMap(value -> limited(name, value, Limits.milestoneName(value)));
+  }
+
   /** An optional ticket URL within {@link Limits#url} (absolute http(s), not too long). */
   Optional<URI> optionalUrl(String name) {
     return optionalText(name)

@@ -1,6 +1,7 @@
 package io.slawatch.contract.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.event.TicketUrls;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  *       #MAX_CUSTOMER_ID_LENGTH}, not {@code .} or {@code ..};
  *   <li>webhook delivery ids: {@value #DELIVERY_ID_CHARS} characters, 1 to {@value #MAX_ID_LENGTH}
  *       (no {@code /}, so {@code <delivery>/<item>} event ids cannot collide);
+ *   <li>a milestone's name ({@code ticket.milestone}'s {@code data.name}): {@value
+ *       #MILESTONE_NAME_CHARS} characters, 1 to {@value #MAX_MILESTONE_NAME_LENGTH} ({@code
+ *       replacement_shipped});
  *   <li>a ticket's URL in its helpdesk ({@code data.url}): an absolute {@code http} or {@code
  *       https} URL with a host, at most {@value #MAX_URL_LENGTH} characters ({@link TicketUrls});
  *   <li>an encoded ticket event or customer record: at most {@value #MAX_RECORD_BYTES} bytes (Kafka
@@ -39,6 +43,8 @@ public final class Limits {
   public static final int MAX_URL_LENGTH = TicketUrls.MAX_LENGTH;
   public static final String CUSTOMER_ID_CHARS = "A-Z a-z 0-9 . _ : @ -";
   public static final String DELIVERY_ID_CHARS = "A-Z a-z 0-9 . _ : @ + = -";
+  public static final int MAX_MILESTONE_NAME_LENGTH = TicketEvent.Milestone.MAX_NAME_LENGTH;
+  public static final String MILESTONE_NAME_CHARS = TicketEvent.Milestone.NAME_CHARS;
 
   private static final Pattern CUSTOMER_ID =
       Pattern.compile("[A-Za-z0-9._:@-]{1," + MAX_CUSTOMER_ID_LENGTH + "}");
@@ -148,6 +154,21 @@ public final class Limits {
               + CUSTOMER_ID_CHARS
               + ", not . or .. (was \""
               + printable(value)
+              + "\")");
+    }
+    return Optional.empty();
+  }
+
+  /** Why a string cannot name a milestone ({@code ticket.milestone}'s {@code data.name}). */
+  public static Optional<String> milestoneName(String value) {
+    if (!TicketEvent.Milestone.isName(value)) {
+      return Optional.of(
+          "must be 1 to "
+              + MAX_MILESTONE_NAME_LENGTH
+              + " of the characters "
+              + MILESTONE_NAME_CHARS
+              + " (was \""
+              + printable(value.length() > 80 ? value.substring(0, 80) + "…" : value)
               + "\")");
     }
     return Optional.empty();

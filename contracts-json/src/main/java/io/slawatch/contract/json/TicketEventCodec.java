@@ -26,14 +26,8 @@ import java.util.Set;
  * time} = when it happened in the helpdesk, {@code data} holds the type's fields.
  */
 public final class TicketEventCodec {
-  public static final Set<String> TYPES =
-      Set.of(
-          TicketEvent.Created.TYPE,
-          TicketEvent.CustomerReplied.TYPE,
-          TicketEvent.AgentReplied.TYPE,
-          TicketEvent.StatusChanged.TYPE,
-          TicketEvent.PriorityChanged.TYPE,
-          TicketEvent.PlanChanged.TYPE);
+  /** Every ticket event type of the contract ({@link TicketEvent#TYPES}). */
+  public static final Set<String> TYPES = Set.copyOf(TicketEvent.TYPES);
 
   private final ObjectMapper mapper;
 
@@ -192,6 +186,8 @@ public final class TicketEventCodec {
                   .map(p -> new TicketEvent.PriorityChanged(id, ticket, time, p));
           case TicketEvent.PlanChanged.TYPE ->
               data.text("plan").map(p -> new TicketEvent.PlanChanged(id, ticket, time, p));
+          case TicketEvent.Milestone.TYPE ->
+              data.milestoneName("name").map(n -> new TicketEvent.Milestone(id, ticket, time, n));
           default -> Optional.empty();
         };
     // the attributes were invalid: fields were checked, but no event is built
@@ -232,6 +228,7 @@ public final class TicketEventCodec {
       case TicketEvent.StatusChanged s -> data.put("status", s.status().wireName());
       case TicketEvent.PriorityChanged p -> data.put("priority", p.priority().name());
       case TicketEvent.PlanChanged p -> data.put("plan", p.plan());
+      case TicketEvent.Milestone m -> data.put("name", m.name());
     }
     try {
       return mapper.writeValueAsBytes(node);

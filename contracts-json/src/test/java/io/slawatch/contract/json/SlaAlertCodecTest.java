@@ -115,4 +115,59 @@ class SlaAlertCodecTest {
     assertThat(codec.decode(codec.encode(alert.withTicketUrl(Optional.empty()))).ticketUrl())
         .isEmpty();
   }
+
+  @Test
+  void an_alert_of_a_clock_the_plan_defines_carries_its_name_as_the_clock() throws Exception {
+    var due = Instant.parse("2026-11-26T15:00:00Z");
+    var alert =
+        new SlaAlert(
+            AlertKind.BREACHED,
+            new TicketId("T-44"),
+            new CustomerId("acme"),
+            "opswat-gold",
+            Priority.P3,
+            ClockKind.defined("hardware_replacement"),
+            1,
+            Duration.ofHours(16),
+            due,
+            due,
+            Optional.of(1.0),
+            Optional.empty(),
+            Optional.empty());
+
+    byte[] json = codec.encode(alert);
+    var node = mapper.readTree(json);
+
+    assertThat(node.at("/data/clock").asText()).isEqualTo("hardware_replacement");
+    assertThat(node.get("id").asText()).isEqualTo("T-44/hardware_replacement/1/sla.breached/1.0");
+    assertThat(codec.decode(json)).isEqualTo(alert);
+    assertThat(codec.decode(json).clock().isDefined()).isTrue();
+  }
+
+  @Test
+  void an_alert_whose_clock_no_clock_can_be_called_is_refused() {
+    byte[] json =
+        new String(
+                codec.encode(
+                    new SlaAlert(
+                        AlertKind.MET,
+                        new TicketId("T-45"),
+                        new CustomerId("acme"),
+                        "jamf-gold",
+                        Priority.P1,
+                        ClockKind.FIRST_RESPONSE,
+                        1,
+                        Duration.ofHours(1),
+                        Instant.parse("2026-11-24T10:00:00Z"),
+                        Instant.parse("2026-11-24T09:30:00Z"),
+                        Optional.empty(),
+                        Optional.of(Instant.parse("2026-11-24T09:30:00Z")),
+                        Optional.of(Duration.ofMinutes(30)))),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"clock\":\"first_response\"", "\"clock\":\"Not A Clock\"")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.decode(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Not A Clock");
+  }
 }

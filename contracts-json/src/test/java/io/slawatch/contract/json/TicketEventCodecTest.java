@@ -66,7 +66,8 @@ class TicketEventCodecTest {
         new TicketEvent.AgentReplied(ID, TICKET, AT, false),
         new TicketEvent.StatusChanged(ID, TICKET, AT, TicketStatus.ON_HOLD),
         new TicketEvent.PriorityChanged(ID, TICKET, AT, Priority.P1),
-        new TicketEvent.PlanChanged(ID, TICKET, AT, "opswat-gold"));
+        new TicketEvent.PlanChanged(ID, TICKET, AT, "opswat-gold"),
+        new TicketEvent.Milestone(ID, TICKET, AT, "replacement_shipped"));
   }
 
   @ParameterizedTest
@@ -222,5 +223,71 @@ class TicketEventCodecTest {
     assertThat(((Decoding.Invalid) decoded).violations())
         .singleElement()
         .satisfies(v -> assertThat(v.field()).isEqualTo("time"));
+  }
+
+  @org.junit.jupiter.api.Nested
+  class Milestones {
+    private org.junit.jupiter.api.function.ThrowingSupplier<Decoding> milestone(String data) {
+      return () ->
+          codec.decode(
+              """
+              {"specversion":"1.0","id":"m1","source":"rma","type":"ticket.milestone",
+               "subject":"T-42","time":"2026-11-24T09:15:00Z","data":%s}
+              """
+                  .formatted(data)
+                  .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Violation> violations(String data) throws Throwable {
+      Decoding decoded = milestone(data).get();
+      assertThat(decoded).isInstanceOf(Decoding.Invalid.class);
+      return ((Decoding.Invalid) decoded).violations();
+    }
+
+    @Test
+    void a_named_milestone_is_a_ticket_event() throws Throwable {
+      assertThat(milestone("{\"name\":\"hardware_defect_identified\"}").get())
+          .isEqualTo(
+              new Decoding.Valid(
+                  new TicketEvent.Milestone(
+                      new EventId("rma", "m1"), TICKET, AT, "hardware_defect_identified")));
+      assertThat(TicketEventCodec.TYPES).contains("ticket.milestone");
+    }
+
+    @Test
+    void a_milestone_without_a_name_is_refused_naming_data_name() throws Throwable {
+      assertThat(violations("{}"))
+          .singleElement()
+          .satisfies(
+              v -> {
+                assertThat(v.field()).isEqualTo("data.name");
+                assertThat(v.message()).isEqualTo("is required");
+              });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+        strings = {
+          "\"Replacement_Shipped\"",
+          "\"replacement-shipped\"",
+          "\"rca delivered\"",
+          "\"rca\\u000adelivered\"",
+          "\"\"",
+          "7",
+          "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""
+        })
+    void a_milestone_whose_name_is_not_a_short_token_is_refused_naming_data_name(String name)
+        throws Throwable {
+      assertThat(violations("{\"name\":" + name + "}"))
+          .singleElement()
+          .satisfies(v -> assertThat(v.field()).isEqualTo("data.name"));
+    }
+
+    @Test
+    void the_longest_milestone_name_is_kept() throws Throwable {
+      String longest = "a".repeat(Limits.MAX_MILESTONE_NAME_LENGTH);
+      assertThat(milestone("{\"name\":\"" + longest + "\"}").get())
+          .isInstanceOf(Decoding.Valid.class);
+    }
   }
 }

@@ -42,6 +42,6 @@ public record Evaluation(
 
   /** The latest instance of a clock. */
   public Optional<ClockReport> clock(ClockKind kind) {
-    return clocks.stream().filter(c -> c.clock() == kind).reduce((first, second) -> second);
+    return clocks.stream().filter(c -> c.clock().equals(kind)).reduce((first, second) -> second);
   }
 }

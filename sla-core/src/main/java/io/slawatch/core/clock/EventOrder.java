@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Puts a ticket's events in occurrence order, whatever order they arrived in: duplicates (same
  * source and id) once, then by time, then a fixed order of types at the same instant, then id.
- * Events before the ticket's creation are placed at its creation.
+ * Events before the ticket's creation are placed at its creation. A milestone comes last at its
+ * instant, so a clock that a status change starts can stop on a milestone of the same submit.
  */
 final class EventOrder {
   private EventOrder() {}
@@ -49,6 +50,7 @@ final class EventOrder {
       case TicketEvent.CustomerReplied c -> 3;
       case TicketEvent.AgentReplied a -> 4;
       case TicketEvent.StatusChanged s -> 5;
+      case TicketEvent.Milestone m -> 6;
     };
   }
 }

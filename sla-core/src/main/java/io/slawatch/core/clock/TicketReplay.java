@@ -8,8 +8,10 @@ import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.TicketEvent;
+import io.slawatch.core.plan.ClockCondition;
 import io.slawatch.core.plan.ClockTerms;
 import io.slawatch.core.plan.Coverage;
+import io.slawatch.core.plan.DefinedClock;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.SupportPlan;
 import io.slawatch.core.plan.UpdateCadence;
@@ -23,12 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -62,11 +64,12 @@ final class TicketReplay {
   private SupportPlan plan;
   private Priority priority;
   private TicketStatus status;
+  private String channel;
   private boolean answered;
   private int reopenCycle = 1;
   private Optional<Instant> unansweredWhileFinished = Optional.empty();
-  private final Map<ClockKind, ClockRun> active = new EnumMap<>(ClockKind.class);
-  private final Map<ClockKind, Integer> instances = new EnumMap<>(ClockKind.class);
+  private final Map<ClockKind, ClockRun> active = new TreeMap<>();
+  private final Map<ClockKind, Integer> instances = new TreeMap<>();
   private final List<ClockRun> finished = new ArrayList<>();
 
   /** Why each clock stopped unmet, by {@link #runKey}. */
@@ -173,6 +176,7 @@ final class TicketReplay {
     newPlan.ifPresent(p -> plan = p);
     calendars.clear();
     retargetAll(at, cause);
+    pauseDefinedClocks(at, cause);
   }
 
   private void apply(TicketEvent event, Instant at) {
@@ -180,6 +184,7 @@ final class TicketReplay {
       notes.add(event.type() + " " + event.eventId().id() + " ignored: no ticket.created yet");
       return;
     }
+    boolean duplicate = event instanceof TicketEvent.Created && plan != null;
     switch (event) {
       case TicketEvent.Created created -> created(created, at);
       case TicketEvent.CustomerReplied reply -> customerReplied(at);
@@ -187,6 +192,10 @@ final class TicketReplay {
       case TicketEvent.StatusChanged change -> statusChanged(change.status(), at);
       case TicketEvent.PriorityChanged change -> priorityChanged(change.priority(), at);
       case TicketEvent.PlanChanged change -> planChanged(change.plan(), at);
+      case TicketEvent.Milestone milestone -> {} // only the clocks a plan defines use milestones
+    }
+    if (!duplicate && plan != null) {
+      definedClocks(event, at);
     }
   }
 
@@ -212,6 +221,7 @@ final class TicketReplay {
     }
     priority = created.priority();
     status = created.status();
+    channel = created.channel();
     if (status.isFinished()) {
       return;
     }
@@ -263,9 +273,11 @@ final class TicketReplay {
       EndReason reason =
           next == TicketStatus.CLOSED ? EndReason.TICKET_CLOSED : EndReason.TICKET_SOLVED;
       for (ClockRun run : List.copyOf(active.values())) {
-        end(run.stop(at, cause, "solved/closed stops every clock"), reason, at);
+        if (!run.kind().isDefined()) {
+          end(run.stop(at, cause, "solved/closed stops every clock"), reason, at);
+          active.remove(run.kind());
+        }
       }
-      active.clear();
       unansweredWhileFinished = Optional.empty();
       return;
     }
@@ -283,10 +295,16 @@ final class TicketReplay {
     boolean wasPaused = plan.pauses(previous) && !previous.isFinished();
     if (plan.pauses(next) && !wasPaused) {
       active.replaceAll(
-          (kind, run) -> run.isRunning() && !runsThroughPauses(kind) ? run.pause(at, cause) : run);
+          (kind, run) ->
+              run.isRunning() && !kind.isDefined() && !runsThroughPauses(kind)
+                  ? run.pause(at, cause)
+                  : run);
     } else if (!plan.pauses(next)) {
       active.replaceAll(
-          (kind, run) -> run.state() instanceof ClockState.Paused ? run.resume(at, cause) : run);
+          (kind, run) ->
+              run.state() instanceof ClockState.Paused && !kind.isDefined()
+                  ? run.resume(at, cause)
+                  : run);
     }
     if (next != previous
         && plan.terms(priority).update().orElse(null) instanceof UpdateCadence.OnStatusChange
@@ -337,7 +355,10 @@ final class TicketReplay {
     }
     int instance = instances.merge(kind, 1, Integer::sum);
     BusinessCalendar calendar = calendar(terms.get().coverage());
-    boolean paused = plan.pauses(status) && !runsThroughPauses(kind);
+    boolean paused =
+        kind.isDefined()
+            ? plan.definedClock(kind).map(c -> c.pausesOn(ticketState())).orElse(false)
+            : plan.pauses(status) && !runsThroughPauses(kind);
     ClockRun run = ClockRun.begin(kind, instance, at, terms.get(), calendar, paused, cause);
     active.put(kind, run);
   }
@@ -416,7 +437,77 @@ final class TicketReplay {
   }
 
   private void noteOnActive(Instant at, String cause, String rule) {
-    active.replaceAll((kind, run) -> run.note(at, cause, rule));
+    active.replaceAll((kind, run) -> kind.isDefined() ? run : run.note(at, cause, rule));
+  }
+
+  // ---- clocks the plan defines (defined_clocks)
+
+  /**
+   * After each event: a running defined clock whose {@code stop_on} the event meets is met; one not
+   * running whose {@code start_on} it meets starts; then each pauses or resumes by its {@code
+   * pause_on}. Solving or closing the ticket stops none of them. A private note satisfies nothing.
+   */
+  private void definedClocks(TicketEvent event, Instant at) {
+    if (plan.definedClocks().isEmpty()
+        || (event instanceof TicketEvent.AgentReplied reply && !reply.isPublic())) {
+      return;
+    }
+    ClockCondition.Ticket state = ticketState();
+    String cause = describe(event);
+    for (DefinedClock clock : plan.definedClocks()) {
+      ClockRun run = active.get(clock.kind());
+      if (run != null) {
+        clock.stopOn().stream()
+            .filter(condition -> condition.matches(event, state))
+            .findFirst()
+            .ifPresent(
+                condition -> {
+                  active.remove(clock.kind());
+                  meet(run, at, cause + " (stop_on: " + condition + ")");
+                });
+        continue;
+      }
+      clock.startOn().stream()
+          .filter(condition -> condition.matches(event, state))
+          .findFirst()
+          .ifPresent(
+              condition -> startClock(clock.kind(), at, cause + " (start_on: " + condition + ")"));
+    }
+    pauseDefinedClocks(at, cause);
+  }
+
+  /** Each running defined clock pauses while the ticket meets its {@code pause_on}, and resumes. */
+  private void pauseDefinedClocks(Instant at, String cause) {
+    if (plan == null || status == null) {
+      return;
+    }
+    ClockCondition.Ticket state = ticketState();
+    for (DefinedClock clock : plan.definedClocks()) {
+      ClockRun run = active.get(clock.kind());
+      if (run == null) {
+        continue;
+      }
+      boolean pauses = clock.pausesOn(state);
+      if (pauses && run.isRunning()) {
+        active.put(clock.kind(), run.pause(at, cause + " (pause_on)"));
+      } else if (!pauses && run.state() instanceof ClockState.Paused) {
+        active.put(clock.kind(), run.resume(at, cause));
+      }
+    }
+  }
+
+  private ClockCondition.Ticket ticketState() {
+    return new ClockCondition.Ticket(status, priority, channel);
+  }
+
+  private String describe(TicketEvent event) {
+    return switch (event) {
+      case TicketEvent.Milestone milestone -> milestone.type() + " " + milestone.name();
+      case TicketEvent.StatusChanged change ->
+          change.type() + " " + change.status().wireName() + " (" + priority + ")";
+      case TicketEvent.PriorityChanged change -> change.type() + " " + change.priority();
+      default -> event.type();
+    };
   }
 
   // ---- alerts
@@ -425,7 +516,7 @@ final class TicketReplay {
 
   private List<Threshold> thresholds(ClockRun run) {
     List<Threshold> list = new ArrayList<>();
-    for (WarningThreshold warning : plan.warnings()) {
+    for (WarningThreshold warning : plan.warnings(run.kind())) {
       long nanos = warning.firesAtNanos(run.target());
       if (nanos > 0) {
         list.add(new Threshold(warning.fraction(run.target()), Duration.ofNanos(nanos), false));

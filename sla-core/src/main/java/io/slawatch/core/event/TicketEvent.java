@@ -7,15 +7,29 @@ import io.slawatch.core.ticket.TicketStatus;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The canonical ticket events (the contract published on {@code ticket.events.v1}). Each is a
  * CloudEvent: {@code subject} = ticket id, {@code time} = when it happened in the helpdesk.
  */
 public sealed interface TicketEvent {
+  /** Every event type of the contract, in the order the engine applies them at one instant. */
+  List<String> TYPES =
+      List.of(
+          Created.TYPE,
+          PlanChanged.TYPE,
+          PriorityChanged.TYPE,
+          CustomerReplied.TYPE,
+          AgentReplied.TYPE,
+          StatusChanged.TYPE,
+          Milestone.TYPE);
+
   EventId eventId();
 
   TicketId ticket();
@@ -197,6 +211,38 @@ public sealed interface TicketEvent {
   record PlanChanged(EventId eventId, TicketId ticket, Instant occurredAt, String plan)
       implements TicketEvent {
     public static final String TYPE = "ticket.plan_changed";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * A named step of the work on a ticket that a plan's defined clocks may start or stop on ({@code
+   * hardware_defect_identified}, {@code replacement_shipped}, {@code rca_delivered}).
+   *
+   * @param name a short token: {@value #NAME_CHARS}, 1 to {@value #MAX_NAME_LENGTH} characters
+   */
+  record Milestone(EventId eventId, TicketId ticket, Instant occurredAt, String name)
+      implements TicketEvent {
+    public static final String TYPE = "ticket.milestone";
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final String NAME_CHARS = "a-z 0-9 _";
+    public static final Pattern NAME = Pattern.compile("[a-z0-9_]{1," + MAX_NAME_LENGTH + "}");
+
+    public Milestone {
+      Objects.requireNonNull(name, "name");
+      if (!isName(name)) {
+        throw new IllegalArgumentException(
+            "not a milestone name (" + NAME.pattern() + "): " + name);
+      }
+    }
+
+    /** Whether {@code name} can name a milestone. */
+    public static boolean isName(String name) {
+      return NAME.matcher(name).matches();
+    }
 
     @Override
     public String type() {

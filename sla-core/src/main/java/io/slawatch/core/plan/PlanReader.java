@@ -1,8 +1,10 @@
 package io.slawatch.core.plan;
 
+import io.slawatch.core.alert.ClockKind;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.Tree;
 import io.slawatch.core.config.YamlTrees;
+import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.ticket.Priority;
 import io.slawatch.core.ticket.TicketStatus;
 import java.io.IOException;
@@ -32,7 +34,14 @@ public final class PlanReader {
           "warnings",
           "pause_statuses",
           "clocks",
+          "defined_clocks",
           "entitlements");
+  private static final Set<String> DEFINED_CLOCK =
+      Set.of("title", "start_on", "stop_on", "pause_on", "targets", "warnings");
+  private static final Set<String> CONDITION =
+      Set.of("event", "name", "status", "priority", "channel");
+  private static final Set<String> STATE = Set.of("status", "priority", "channel");
+  private static final String ANY_PRIORITY = "any";
   private static final Set<String> CLOCKS =
       Set.of("first_response", "next_response", "update", "resolution");
   private static final Set<String> ENTITLEMENTS =
@@ -85,7 +94,8 @@ public final class PlanReader {
         plan.get("pause_statuses")
             .map(PlanReader::statuses)
             .orElse(Set.of(TicketStatus.PENDING, TicketStatus.ON_HOLD)),
-        plan.get("entitlements").map(PlanReader::entitlements).orElseGet(PlanReader::none));
+        plan.get("entitlements").map(PlanReader::entitlements).orElseGet(PlanReader::none),
+        plan.get("defined_clocks").map(PlanReader::definedClocks).orElse(List.of()));
   }
 
   private static Priority priority(String key, Tree at) {
@@ -149,6 +159,179 @@ public final class PlanReader {
     Tree.Mapping fields = tree.asMapping().allowOnly(Set.of("every", "calendar"));
     return new UpdateCadence.Every(
         new ClockTerms(target(fields.require("every")), coverage(fields.require("calendar"))));
+  }
+
+  // ---- clocks defined by name (defined_clocks)
+
+  private static List<DefinedClock> definedClocks(Tree tree) {
+    List<DefinedClock> clocks = new ArrayList<>();
+    for (Map.Entry<String, Tree> entry : tree.asMapping().fields().entrySet()) {
+      clocks.add(definedClock(entry.getKey(), entry.getValue()));
+    }
+    return clocks;
+  }
+
+  private static DefinedClock definedClock(String name, Tree tree) {
+    ClockKind kind;
+    try {
+      kind = ClockKind.defined(name);
+    } catch (IllegalArgumentException e) {
+      throw tree.error(
+          java.util.Arrays.stream(ClockKind.values()).anyMatch(k -> k.wireName().equals(name))
+              ? "is a built-in clock: a defined clock needs a name of its own"
+              : "\""
+                  + name
+                  + "\" is not a clock name (lower-case letters, digits and _, starting with a"
+                  + " letter, at most 64)");
+    }
+    Tree.Mapping fields = tree.asMapping().allowOnly(DEFINED_CLOCK);
+    return new DefinedClock(
+        kind,
+        fields.get("title").map(Tree::text).orElse(name),
+        conditions(fields.require("start_on"), true),
+        conditions(fields.require("stop_on"), true),
+        fields.get("pause_on").map(t -> conditions(t, false)).orElse(List.of()),
+        targets(fields.require("targets")),
+        fields.get("warnings").map(PlanReader::warnings));
+  }
+
+  /** One condition (a mapping) or several (a list: any of them). */
+  private static List<ClockCondition> conditions(Tree tree, boolean onEvent) {
+    List<Tree> items = tree instanceof Tree.Sequence list ? list.items() : List.of(tree);
+    if (items.isEmpty()) {
+      throw tree.error("needs at least one condition");
+    }
+    return items.stream().map(item -> condition(item, onEvent)).toList();
+  }
+
+  private static ClockCondition condition(Tree tree, boolean onEvent) {
+    Tree.Mapping fields = tree.asMapping();
+    if (!onEvent) {
+      for (String eventField : List.of("event", "name")) {
+        fields
+            .get(eventField)
+            .ifPresent(
+                t -> {
+                  throw t.error(
+                      "pause_on is a state of the ticket (status, priority, channel), not an"
+                          + " event");
+                });
+      }
+    }
+    fields.allowOnly(onEvent ? CONDITION : STATE);
+    Optional<String> event = Optional.empty();
+    Optional<String> milestone = Optional.empty();
+    if (onEvent) {
+      Tree eventTree = fields.require("event");
+      String type = eventTree.text().trim();
+      if (!TicketEvent.TYPES.contains(type)) {
+        throw eventTree.error(
+            "\""
+                + type
+                + "\" is not a ticket event type (expected one of "
+                + String.join(", ", TicketEvent.TYPES)
+                + ")");
+      }
+      event = Optional.of(type);
+      boolean isMilestone = type.equals(TicketEvent.Milestone.TYPE);
+      Optional<Tree> name = fields.get("name");
+      if (name.isPresent() && !isMilestone) {
+        throw name.get()
+            .error("names a milestone: it goes with event " + TicketEvent.Milestone.TYPE);
+      }
+      if (isMilestone) {
+        Tree nameTree = fields.require("name");
+        String text = nameTree.text().trim();
+        if (!TicketEvent.Milestone.isName(text)) {
+          throw nameTree.error(
+              "\""
+                  + text
+                  + "\" is not a milestone name ("
+                  + TicketEvent.Milestone.NAME_CHARS
+                  + ", 1 to "
+                  + TicketEvent.Milestone.MAX_NAME_LENGTH
+                  + " characters)");
+        }
+        milestone = Optional.of(text);
+      }
+    }
+    Set<TicketStatus> statuses = new LinkedHashSet<>();
+    fields
+        .get("status")
+        .ifPresent(
+            t ->
+                oneOrMany(t)
+                    .forEach(
+                        item ->
+                            statuses.add(
+                                TicketStatus.parse(item.text())
+                                    .orElseThrow(
+                                        () ->
+                                            item.error(
+                                                "\""
+                                                    + item.text()
+                                                    + "\" is not a ticket status (new, open,"
+                                                    + " pending, on_hold, solved, closed)")))));
+    Set<Priority> priorities = new LinkedHashSet<>();
+    fields
+        .get("priority")
+        .ifPresent(t -> oneOrMany(t).forEach(item -> priorities.add(priority(item.text(), item))));
+    Set<String> channels = new LinkedHashSet<>();
+    fields
+        .get("channel")
+        .ifPresent(
+            t ->
+                oneOrMany(t)
+                    .forEach(
+                        item -> {
+                          if (item.text().isBlank()) {
+                            throw item.error("must not be blank");
+                          }
+                          channels.add(item.text().trim());
+                        }));
+    if (!onEvent && statuses.isEmpty() && priorities.isEmpty() && channels.isEmpty()) {
+      throw tree.error("gives no status, priority or channel: the clock would never run");
+    }
+    return new ClockCondition(event, milestone, statuses, priorities, channels);
+  }
+
+  private static List<Tree> oneOrMany(Tree tree) {
+    return tree instanceof Tree.Sequence list ? list.items() : List.of(tree);
+  }
+
+  /**
+   * {@code P1..P4} (or {@code any}, for every priority not named) to {@code {target, calendar}}.
+   */
+  private static Map<Priority, ClockTerms> targets(Tree tree) {
+    Tree.Mapping byPriority = tree.asMapping();
+    if (byPriority.fields().isEmpty()) {
+      throw tree.error("gives no target (P1..P4 or any: {target: ..., calendar: ...})");
+    }
+    Map<Priority, ClockTerms> targets = new EnumMap<>(Priority.class);
+    Optional<ClockTerms> any = byPriority.get(ANY_PRIORITY).map(PlanReader::clockTerms);
+    for (Map.Entry<String, Tree> entry : byPriority.fields().entrySet()) {
+      if (entry.getKey().equals(ANY_PRIORITY)) {
+        continue;
+      }
+      Priority priority =
+          Priority.parse(entry.getKey())
+              .orElseThrow(
+                  () ->
+                      entry
+                          .getValue()
+                          .error(
+                              "\""
+                                  + entry.getKey()
+                                  + "\" is not a canonical priority (P1, P2, P3, P4) or any"));
+      targets.put(priority, clockTerms(entry.getValue()));
+    }
+    any.ifPresent(
+        terms -> {
+          for (Priority priority : Priority.values()) {
+            targets.putIfAbsent(priority, terms);
+          }
+        });
+    return targets;
   }
 
   static Target target(Tree tree) {

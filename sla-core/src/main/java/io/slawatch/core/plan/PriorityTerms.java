@@ -18,21 +18,27 @@ public record PriorityTerms(
   }
 
   /**
-   * The terms of a response-like clock ({@code UPDATE} gives the cadence's terms, or for "on status
-   * change" the first-response terms).
+   * The terms of a built-in clock ({@code UPDATE} gives the cadence's terms, or for "on status
+   * change" the first-response terms); empty for a clock a plan defines by name.
    */
   public Optional<ClockTerms> terms(ClockKind clock) {
-    return switch (clock) {
-      case FIRST_RESPONSE -> Optional.of(firstResponse);
-      case NEXT_RESPONSE -> nextResponse;
-      case RESOLUTION -> resolution;
-      case UPDATE ->
-          update.map(
-              cadence ->
-                  switch (cadence) {
-                    case UpdateCadence.Every every -> every.terms();
-                    case UpdateCadence.OnStatusChange change -> firstResponse;
-                  });
-    };
+    if (clock.equals(ClockKind.FIRST_RESPONSE)) {
+      return Optional.of(firstResponse);
+    }
+    if (clock.equals(ClockKind.NEXT_RESPONSE)) {
+      return nextResponse;
+    }
+    if (clock.equals(ClockKind.RESOLUTION)) {
+      return resolution;
+    }
+    if (clock.equals(ClockKind.UPDATE)) {
+      return update.map(
+          cadence ->
+              switch (cadence) {
+                case UpdateCadence.Every every -> every.terms();
+                case UpdateCadence.OnStatusChange change -> firstResponse;
+              });
+    }
+    return Optional.empty();
   }
 }

@@ -274,4 +274,56 @@ class PresetPlansTest {
       assertThat(PlanReader.read(PresetPlans.yaml(name))).isEqualTo(plan(name));
     }
   }
+
+  // ---- obligations beyond the response clock (issue 15): clocks the presets define
+
+  @ParameterizedTest(name = "{0} defines {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          jamf-standard      | ''
+          jamf-silver        | ''
+          jamf-gold          | ''
+          jamf-platinum      | rca
+          opswat-silver      | hardware_replacement
+          opswat-gold        | hardware_replacement
+          opswat-platinum    | hardware_replacement
+          opswat-emerald-us  | hardware_replacement
+          eurolinux-basic    | ''
+          eurolinux-standard | ''
+          eurolinux-premium  | ''
+          """)
+  void the_presets_define_the_obligations_their_seed_promises(String name, String clocks) {
+    assertThat(plan(name).definedClocks().stream().map(DefinedClock::name).toList())
+        .isEqualTo(clocks.isEmpty() ? List.of() : List.of(clocks));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"opswat-silver", "opswat-gold", "opswat-platinum", "opswat-emerald-us"})
+  void opswat_ships_a_replacement_within_2_business_days_of_identifying_a_defect(String name) {
+    DefinedClock clock = plan(name).definedClocks().getFirst();
+    assertThat(clock.startOn())
+        .singleElement()
+        .hasToString("ticket.milestone hardware_defect_identified");
+    assertThat(clock.stopOn()).singleElement().hasToString("ticket.milestone replacement_shipped");
+    assertThat(clock.pauseOn()).isEmpty();
+    for (Priority priority : Priority.values()) {
+      assertThat(clock(name, priority.name(), clock.kind()))
+          .isEqualTo("2 business days on business_hours");
+    }
+  }
+
+  @Test
+  void jamf_platinum_owes_a_root_cause_analysis_5_business_days_after_a_p1_is_solved() {
+    DefinedClock rca = plan("jamf-platinum").definedClocks().getFirst();
+    assertThat(plan("jamf-platinum").entitlements().rcaForP1()).isTrue();
+    assertThat(rca.startOn())
+        .singleElement()
+        .hasToString("ticket.status_changed status solved priority P1");
+    assertThat(rca.stopOn()).singleElement().hasToString("ticket.milestone rca_delivered");
+    assertThat(clock("jamf-platinum", "P1", rca.kind()))
+        .isEqualTo("5 business days on business_hours");
+    assertThat(clock("jamf-platinum", "P2", rca.kind())).isEqualTo("none");
+  }
 }

@@ -112,6 +112,28 @@ public final class TicketStory {
             url));
   }
 
+  /** A ticket created through this channel ({@code phone}, {@code email}...). */
+  public TicketStory createdVia(String time, Priority priority, String channel) {
+    return add(
+        new TicketEvent.Created(
+            next(),
+            ticket,
+            at(time),
+            new CustomerId("acme"),
+            priority,
+            Optional.empty(),
+            TicketStatus.NEW,
+            channel,
+            "alice@acme.test",
+            Set.of(),
+            url));
+  }
+
+  /** A named step of the work: {@code ticket.milestone} ({@code replacement_shipped}). */
+  public TicketStory milestone(String time, String name) {
+    return add(new TicketEvent.Milestone(next(), ticket, at(time), name));
+  }
+
   public TicketStory customerReplied(String time) {
     return add(new TicketEvent.CustomerReplied(next(), ticket, at(time)));
   }

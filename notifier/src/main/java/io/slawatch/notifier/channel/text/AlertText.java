@@ -152,11 +152,13 @@ public final class AlertText {
   }
 
   static String clock(SlaAlert alert, AlertMessages words) {
-    return switch (alert.clock()) {
-      case FIRST_RESPONSE -> words.firstResponse();
-      case NEXT_RESPONSE -> words.nextResponse();
-      case UPDATE -> words.update();
-      case RESOLUTION -> words.resolution();
+    // a clock a plan file defines is named by the plan: its name, underscores as spaces
+    return switch (alert.clock().wireName()) {
+      case "first_response" -> words.firstResponse();
+      case "next_response" -> words.nextResponse();
+      case "update" -> words.update();
+      case "resolution" -> words.resolution();
+      default -> alert.clock().wireName().replace('_', ' ');
     };
   }
 
