@@ -2,8 +2,8 @@ package io.slawatch.timer.api;
 
 import io.slawatch.contract.json.Violation;
 import io.slawatch.core.ticket.Priority;
+import io.slawatch.service.auth.Roles;
 import io.slawatch.service.problem.Problem;
-import io.slawatch.timer.security.Roles;
 import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,8 +1,8 @@
 package io.slawatch.timer.api;
 
 import io.slawatch.core.plan.PlanCatalog;
+import io.slawatch.service.auth.Roles;
 import io.slawatch.timer.plan.PlanProducers.PlanNames;
-import io.slawatch.timer.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

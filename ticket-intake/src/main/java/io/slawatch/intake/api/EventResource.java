@@ -6,6 +6,7 @@ import io.slawatch.contract.json.Violation;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.metrics.IntakeMetrics;
 import io.slawatch.intake.publish.EventLog;
+import io.slawatch.service.auth.Roles;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
  * {@code POST /api/v1/events}: CloudEvents 1.0 in structured mode, binary mode ({@code ce-*}
  * headers) or as a batch of up to 1,000 (answered with one result per event).
  */
+@Roles("ingest")
 @Path("/api/v1/events")
 public class EventResource {
   private static final Logger LOG = Logger.getLogger(EventResource.class);

@@ -8,6 +8,7 @@ import io.slawatch.contract.json.CustomerCodec;
 import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.intake.config.PlanProducers.KnownPlans;
+import io.slawatch.service.auth.Roles;
 import io.slawatch.service.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /** {@code /api/v1/customers}: create, read, update and list customer records. */
+@Roles("admin")
 @Path("/api/v1/customers")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class CustomerResource {

@@ -12,6 +12,7 @@ import io.slawatch.intake.webhook.spi.Verification;
 import io.slawatch.intake.webhook.spi.WebhookAdapter;
 import io.slawatch.intake.webhook.spi.WebhookHeaders;
 import io.slawatch.intake.webhook.spi.WebhookResult;
+import io.slawatch.service.auth.Roles;
 import io.slawatch.service.problem.Problem;
 import io.slawatch.service.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,7 @@ import org.jboss.logging.Logger;
  * vendor's signature, mapped to canonical events by its vendor's adapter and stored and published
  * like any other (a redelivery with the same delivery id is a duplicate).
  */
+@Roles({})
 @Path("/api/v1/webhooks/{vendor}/{source}")
 public class WebhookResource {
   private static final Logger LOG = Logger.getLogger(WebhookResource.class);
