@@ -228,17 +228,23 @@ public class AlertResource {
                                         Map<String, Object> entry = new LinkedHashMap<>();
                                         entry.put("at", e.at().toString());
                                         entry.put("event", e.event());
-                                        e.target().ifPresent(t -> entry.put("target", t));
-                                        e.channel().ifPresent(c -> entry.put("channel", c));
-                                        e.level().ifPresent(l -> entry.put("level", l));
-                                        e.attempts().ifPresent(a -> entry.put("attempts", a));
-                                        e.detail().ifPresent(d -> entry.put("detail", d));
+                                        putIfPresent(entry, "target", e.target());
+                                        putIfPresent(entry, "channel", e.channel());
+                                        putIfPresent(entry, "level", e.level());
+                                        putIfPresent(entry, "attempts", e.attempts());
+                                        putIfPresent(entry, "detail", e.detail());
                                         return entry;
                                       })
                                   .toList());
                           return Response.ok(body).build();
                         })
                     .orElseGet(() -> problem(404, "unknown-alert", "nothing known of " + id)));
+  }
+
+  private static void putIfPresent(Map<String, Object> entry, String name, Object value) {
+    if (value != null) {
+      entry.put(name, value);
+    }
   }
 
   static Response problem(int status, String type, String detail) {

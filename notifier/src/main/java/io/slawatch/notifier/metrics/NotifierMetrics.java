@@ -1,4 +1,4 @@
-package io.slawatch.notifier.escalation;
+package io.slawatch.notifier.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,7 @@ public class NotifierMetrics {
     this.registry = registry;
   }
 
-  void outcome(String channel, String outcome) {
+  public void outcome(String channel, String outcome) {
     Counter.builder("slawatch_notifications")
         .description("Alert notifications by channel and outcome")
         .tag("channel", channel)
@@ -30,7 +30,7 @@ public class NotifierMetrics {
         .increment();
   }
 
-  void delivered(String channel, Duration sinceAlert) {
+  public void delivered(String channel, Duration sinceAlert) {
     outcome(channel, "delivered");
     Timer.builder("slawatch_notification_delivery")
         .description("From the alert's firing instant to its delivery")
@@ -42,7 +42,7 @@ public class NotifierMetrics {
         .record(sinceAlert.isNegative() ? Duration.ZERO : sinceAlert);
   }
 
-  void deadLettered(String channel) {
+  public void deadLettered(String channel) {
     Counter.builder("slawatch_notifications_dead_lettered")
         .description("Notifications given up after their retries, sent to sla.alerts.dlq.v1")
         .tag("channel", channel)
@@ -50,7 +50,7 @@ public class NotifierMetrics {
         .increment();
   }
 
-  void levelReached(String policy, int level) {
+  public void levelReached(String policy, int level) {
     Counter.builder("slawatch_escalation_level_reached")
         .description("Escalation steps run, by policy and level")
         .tag("policy", policy)
@@ -64,7 +64,7 @@ public class NotifierMetrics {
    * {@code reason="no_policy"}) or a step none of whose targets could take it ({@code reason}: why
    * they could not, e.g. {@code off_duty}, {@code us_persons_only}).
    */
-  void unroutable(String policy, String reason) {
+  public void unroutable(String policy, String reason) {
     Counter.builder("slawatch_notifier_unroutable")
         .description(
             "Alerts or escalation steps no target could take (sent to a fallback, waiting, or not sent)")
