@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 /**
  * {@code sla.alerts.dlq.v1}: the alerts a channel could not take after its retries, as received,
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  */
 @ApplicationScoped
 public class AlertDeadLetters {
+  private static final Logger LOG = Logger.getLogger(AlertDeadLetters.class);
+
   private final MutinyEmitter<String> emitter;
   private final NotifierMetrics metrics;
 
@@ -31,7 +34,7 @@ public class AlertDeadLetters {
     this.metrics = metrics;
   }
 
-  /** Sends the alert; completes when Kafka acknowledged it. */
+  /** Sends the alert; completes when Kafka acknowledged it, fails (logged, counted) when not. */
   public Uni<Void> send(
       SlaAlert alert, String cloudEvent, String target, String channel, String reason) {
     RecordHeaders headers = new RecordHeaders();
@@ -46,6 +49,13 @@ public class AlertDeadLetters {
                         .withKey(alert.ticket().value())
                         .withHeaders(headers)
                         .build()))
-        .invoke(sent -> metrics.deadLettered(channel));
+        .invoke(sent -> metrics.deadLettered(channel))
+        .onFailure()
+        .invoke(
+            failure -> {
+              metrics.failure("dead_letter");
+              LOG.errorf(
+                  failure, "could not dead-letter %s for %s (%s)", alert.id(), target, channel);
+            });
   }
 }

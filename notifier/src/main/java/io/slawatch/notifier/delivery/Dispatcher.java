@@ -73,8 +73,12 @@ public class Dispatcher {
         .recoverWithUni(
             failure -> {
               LOG.errorf(
+                  failure,
                   "could not deliver %s to %s (%s): %s",
-                  alert.id(), target, send.channel(), failure.getMessage());
+                  alert.id(),
+                  target,
+                  send.channel(),
+                  failure.getMessage());
               Outcome failed =
                   Dispatch.failed(step, decision, failure.getMessage(), clock.instant());
               metrics.outcome(send.channel(), failed.status());

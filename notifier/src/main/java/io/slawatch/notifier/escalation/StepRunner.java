@@ -181,6 +181,18 @@ public class StepRunner {
         .asList()
         .onTermination()
         .invoke((outcomes, failure, cancelled) -> Tracing.end(span, failure))
+        .onFailure()
+        .invoke(
+            failure -> {
+              metrics.failure("escalation_step");
+              LOG.errorf(
+                  failure,
+                  "the step of alert %s (policy %s, level %d) failed: its batch is given up and"
+                      + " runs again when its lease ends",
+                  claimed.alertId(),
+                  claimed.policy(),
+                  plan.level());
+            })
         .map(outcomes -> plan.result(outcomes.stream().flatMap(Optional::stream).toList()));
   }
 }
