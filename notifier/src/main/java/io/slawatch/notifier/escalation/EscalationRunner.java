@@ -21,7 +21,8 @@ import java.util.List;
  * SKIP LOCKED}, so instances never run the same step at once and a dead instance's claim comes
  * back), runs their steps ({@link StepRunner}), then records in one transaction what they came to
  * and moves each escalation on: to its next step after the step's wait, to its next round, or to
- * its end. An escalation acknowledged or resolved meanwhile stays so.
+ * its end. An escalation acknowledged or resolved meanwhile stays so. Every transaction of the loop
+ * runs under {@code slawatch.notifier.escalation.statement-timeout}.
  */
 @ApplicationScoped
 public class EscalationRunner {
@@ -74,7 +75,9 @@ public class EscalationRunner {
   private Uni<Integer> runBatch() {
     Instant now = clock.instant();
     return transactions
-        .run(tx -> escalations.claimDue(tx, now, now.plus(config.lease()), config.batchSize()))
+        .run(
+            config.statementTimeout(),
+            tx -> escalations.claimDue(tx, now, now.plus(config.lease()), config.batchSize()))
         .flatMap(
             claimed ->
                 claimed.isEmpty()
@@ -87,6 +90,7 @@ public class EscalationRunner {
     Instant now = clock.instant();
     BatchRecord batch = StepDecisions.record(results);
     return transactions.run(
+        config.statementTimeout(),
         tx ->
             deliveries
                 .record(tx, batch.outcomes())

@@ -98,6 +98,7 @@ public class StepRunner {
     List<SlaAlert> closing = alerts.values().stream().filter(SlaAlert::closes).toList();
     Uni<Known> earlier =
         transactions.run(
+            config.statementTimeout(),
             tx ->
                 deliveries
                     .recorded(tx, ids)
