@@ -105,14 +105,33 @@ class AlertDeliveryTest {
   }
 
   @Test
-  void records_that_are_no_alerts_are_skipped_and_the_next_alert_is_delivered() {
+  void records_that_are_no_alerts_are_skipped_counted_and_the_next_alert_is_delivered() {
     String ticket = "T-" + UUID.randomUUID();
+    double skippedBefore = skippedRecords();
     writer.send(Topics.SLA_ALERTS, ticket, null); // a tombstone
     writer.send(Topics.SLA_ALERTS, ticket, "not json");
     writer.send(Topics.SLA_ALERTS, ticket, "{\"type\":\"sla.breached\"}");
     writer.send(Topics.SLA_ALERTS, ticket, breach(ticket)); // same partition, after them
 
     WebhookReceiverResource.receiver.await(r -> about(r, ticket), 1, Duration.ofSeconds(20));
+    assertThat(skippedRecords() - skippedBefore).isGreaterThanOrEqualTo(3);
+  }
+
+  /** {@code slawatch_notifier_failures_total{stage="alert_record"}}. */
+  private static double skippedRecords() {
+    String metrics =
+        io.restassured.RestAssured.given()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    java.util.regex.Matcher value =
+        java.util.regex.Pattern.compile(
+                "(?m)^slawatch_notifier_failures_total\\{[^}]*stage=\"alert_record\"[^}]*\\} (\\S+)$")
+            .matcher(metrics);
+    assertThat(value.find()).as("the counter is exposed").isTrue();
+    return Double.parseDouble(value.group(1));
   }
 
   @Test

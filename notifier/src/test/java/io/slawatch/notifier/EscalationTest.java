@@ -106,6 +106,13 @@ class EscalationTest {
     Instant second = Instant.parse((String) delivered.get(1).get("at"));
     assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     assertThat(history(breachId(ticket)).getInt("level_reached")).isEqualTo(2);
+    // what an ended escalation lacks is left out, not null
+    assertThat(history(breachId(ticket)).getMap("$"))
+        .containsKeys("alert", "policy", "state", "level_reached", "history")
+        .doesNotContainKeys("next_step_at", "acknowledged_by", "snoozed_until");
+    assertThat(delivered.get(0))
+        .containsKeys("at", "event", "target", "channel", "level", "attempts")
+        .doesNotContainKey("detail");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.slawatch.notifier.ack;
 
+import io.slawatch.notifier.delivery.AckUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * that one alert until it expires; nothing else.
  */
 @ApplicationScoped
-public class AckLinks {
+public class AckLinks implements AckUrls {
   private final AckConfig config;
   private final Clock clock;
 
@@ -29,6 +30,7 @@ public class AckLinks {
   }
 
   /** A link for the alert, when a public URL and a link secret are configured. */
+  @Override
   public Optional<URI> forAlert(String alertId) {
     if (config.publicUrl().isEmpty() || config.linkSecret().isEmpty()) {
       return Optional.empty();

@@ -19,10 +19,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Acknowledging an alert stops its escalation: {@code POST /api/v1/alerts/{id}/ack} with a bearer
@@ -52,6 +54,28 @@ public class AlertResource {
    */
   @POST
   @Path("{id: .+}/ack")
+  @Operation(summary = "Stops the alert's escalation (role ack, or the signed link's signature)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Acknowledged, or already over",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AckAnswer.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "A link whose signature does not match or expired, or a token without ack",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No escalation for the alert",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> acknowledge(
       @PathParam("id") String id,
       @QueryParam("expires") Long expires,
@@ -105,6 +129,35 @@ public class AlertResource {
   @POST
   @Path("{id: .+}/snooze")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Operation(summary = "Holds the alert's escalation for a while (role ack)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Snoozed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SnoozeAnswer.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The duration is missing, not ISO-8601, not positive or too long",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No escalation for the alert",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The escalation is already over",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> snooze(
       @PathParam("id") String id,
       @QueryParam("for") String forParam,
@@ -156,17 +209,7 @@ public class AlertResource {
             outcome ->
                 switch (outcome) {
                   case SNOOZED ->
-                      Response.ok(
-                              Map.of(
-                                  "alert",
-                                  id,
-                                  "state",
-                                  "snoozed",
-                                  "for",
-                                  duration.toString(),
-                                  "by",
-                                  by))
-                          .build();
+                      Response.ok(SnoozeAnswer.snoozed(id, duration.toString(), by)).build();
                   case ALREADY_OVER ->
                       problem(409, "not-running", "the escalation of " + id + " is already over");
                   case UNKNOWN -> problem(404, "unknown-alert", "no escalation for alert " + id);
@@ -194,50 +237,36 @@ public class AlertResource {
         .map(
             outcome ->
                 switch (outcome) {
-                  case ACKNOWLEDGED ->
-                      Response.ok(Map.of("alert", id, "state", "acknowledged", "by", by)).build();
-                  case ALREADY_OVER ->
-                      Response.ok(Map.of("alert", id, "state", "already over")).build();
+                  case ACKNOWLEDGED -> Response.ok(AckAnswer.acknowledged(id, by)).build();
+                  case ALREADY_OVER -> Response.ok(AckAnswer.alreadyOver(id)).build();
                   case UNKNOWN -> problem(404, "unknown-alert", "no escalation for alert " + id);
                 });
   }
 
   @GET
   @Path("{id: .+}")
+  @Operation(summary = "The alert's escalation and every delivery outcome (role read)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The escalation (or, with state unrouted, the alert no policy took)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AlertHistory.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Nothing is known of the alert",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Uni<Response> history(@PathParam("id") String id) {
     return escalations
         .history(id)
         .map(
             found ->
                 found
-                    .map(
-                        h -> {
-                          Map<String, Object> body = new LinkedHashMap<>();
-                          body.put("alert", h.alertId());
-                          body.put("policy", h.policy());
-                          body.put("state", h.state());
-                          body.put("level_reached", h.levelReached());
-                          h.nextStepAt().ifPresent(t -> body.put("next_step_at", t.toString()));
-                          h.acknowledgedBy().ifPresent(b -> body.put("acknowledged_by", b));
-                          h.snoozedUntil().ifPresent(t -> body.put("snoozed_until", t.toString()));
-                          body.put(
-                              "history",
-                              h.audit().stream()
-                                  .map(
-                                      e -> {
-                                        Map<String, Object> entry = new LinkedHashMap<>();
-                                        entry.put("at", e.at().toString());
-                                        entry.put("event", e.event());
-                                        e.target().ifPresent(t -> entry.put("target", t));
-                                        e.channel().ifPresent(c -> entry.put("channel", c));
-                                        e.level().ifPresent(l -> entry.put("level", l));
-                                        e.attempts().ifPresent(a -> entry.put("attempts", a));
-                                        e.detail().ifPresent(d -> entry.put("detail", d));
-                                        return entry;
-                                      })
-                                  .toList());
-                          return Response.ok(body).build();
-                        })
+                    .map(h -> Response.ok(AlertHistory.of(h)).build())
                     .orElseGet(() -> problem(404, "unknown-alert", "nothing known of " + id)));
   }
 

@@ -6,6 +6,7 @@ import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.notifier.customer.CustomerDirectory;
 import io.slawatch.notifier.escalation.EscalationRunner;
 import io.slawatch.notifier.escalation.Escalations;
+import io.slawatch.notifier.metrics.NotifierMetrics;
 import io.slawatch.notifier.policy.CustomerFacts;
 import io.slawatch.notifier.policy.PolicyBook;
 import io.slawatch.service.tracing.Tracing;
@@ -38,6 +39,7 @@ public class AlertConsumer {
   private final Escalations escalations;
   private final EscalationRunner runner;
   private final PlanCatalog plans;
+  private final NotifierMetrics metrics;
 
   AlertConsumer(
       SlaAlertCodec codec,
@@ -45,13 +47,15 @@ public class AlertConsumer {
       CustomerDirectory customers,
       Escalations escalations,
       EscalationRunner runner,
-      PlanCatalog plans) {
+      PlanCatalog plans,
+      NotifierMetrics metrics) {
     this.codec = codec;
     this.book = book;
     this.customers = customers;
     this.escalations = escalations;
     this.runner = runner;
     this.plans = plans;
+    this.metrics = metrics;
   }
 
   /** A poll of alerts at a time ({@code batch=true}), begun in one transaction. */
@@ -69,9 +73,15 @@ public class AlertConsumer {
         valid.add(payload);
         traces.add(Tracing.traceparent(record.headers()));
       } catch (RuntimeException e) {
+        metrics.failure("alert_record");
         LOG.errorf(
+            e,
             "skipping a record of %s-%d@%d that is no alert (%s): %s",
-            record.topic(), record.partition(), record.offset(), e.getMessage(), payload);
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e.getMessage(),
+            payload);
       }
     }
     Set<String> customerIds = new LinkedHashSet<>();
@@ -94,6 +104,17 @@ public class AlertConsumer {
               return escalations.beginAll(begins);
             })
         .invoke(started -> runner.wake())
+        .onFailure()
+        .invoke(
+            failure -> {
+              metrics.failure("alert_poll");
+              LOG.errorf(
+                  failure,
+                  "could not store the escalations of a poll of %d record(s) of %s: it is not"
+                      + " acknowledged",
+                  records.count(),
+                  records.partitions());
+            })
         .replaceWithVoid();
   }
 }

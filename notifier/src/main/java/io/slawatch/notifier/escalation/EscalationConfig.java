@@ -33,6 +33,15 @@ public interface EscalationConfig {
   @WithDefault("60s")
   Duration roundTimeout();
 
+  /**
+   * The longest one statement of the escalation loop may run: PostgreSQL's {@code
+   * statement_timeout}, set for each of the loop's transactions (the claim, the read of earlier
+   * deliveries, the record of a batch), so a hung statement fails its batch (whose claims come back
+   * after the lease) instead of holding the round.
+   */
+  @WithDefault("30s")
+  Duration statementTimeout();
+
   /** How many due steps one round of the loop claims. */
   @WithDefault("1000")
   int batchSize();

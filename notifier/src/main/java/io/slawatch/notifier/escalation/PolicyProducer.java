@@ -1,35 +1,22 @@
 package io.slawatch.notifier.escalation;
 
 import io.slawatch.core.calendar.CalendarReader;
-import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.delivery.Channels;
 import io.slawatch.notifier.policy.PolicyBook;
 import io.slawatch.notifier.policy.PolicyReader;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The enabled channels by name, and the policy book: read from {@code
- * slawatch.notifier.escalation.policy-file} (start-up fails on a mistake, naming it), else every
- * alert to every enabled channel.
+ * The policy book: read from {@code slawatch.notifier.escalation.policy-file} (start-up fails on a
+ * mistake, naming it), else every alert to every enabled channel.
  */
 public class PolicyProducer {
   private static final Logger LOG = Logger.getLogger(PolicyProducer.class);
-
-  @Produces
-  @jakarta.inject.Singleton
-  Channels channels(Instance<AlertChannel> all) {
-    Map<String, AlertChannel> enabled = new LinkedHashMap<>();
-    all.stream().filter(AlertChannel::enabled).forEach(c -> enabled.put(c.name(), c));
-    LOG.infof("alert channels: %s", enabled.keySet());
-    return new Channels(enabled);
-  }
 
   @Produces
   @jakarta.inject.Singleton
@@ -62,7 +49,4 @@ public class PolicyProducer {
           "slawatch.notifier.escalation.fallback: " + e.getMessage(), e);
     }
   }
-
-  /** The enabled channels, by name. */
-  public record Channels(Map<String, AlertChannel> byName) {}
 }

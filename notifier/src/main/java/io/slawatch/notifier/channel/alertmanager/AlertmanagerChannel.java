@@ -5,26 +5,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
-import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.http.HttpChannel;
+import io.slawatch.notifier.channel.http.HttpRequest;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Prometheus Alertmanager API v2 ({@code POST /api/v2/alerts}), so teams reuse their routing: one
  * alert per clock (labels: alertname, ticket, clock, cycle, plan, priority, customer); the clock's
  * closing alert ({@code sla.met} or {@code sla.ended}) ends it.
  */
-@ApplicationScoped
-public class AlertmanagerChannel implements AlertChannel {
+@Singleton
+public class AlertmanagerChannel extends HttpChannel {
   private final NotifierConfig.Alertmanager config;
-  private final JsonPoster poster;
   private final ObjectMapper mapper;
   private final Clock clock;
 
@@ -35,8 +33,8 @@ public class AlertmanagerChannel implements AlertChannel {
 
   AlertmanagerChannel(
       NotifierConfig.Alertmanager config, JsonPoster poster, ObjectMapper mapper, Clock clock) {
+    super(poster);
     this.config = config;
-    this.poster = poster;
     this.mapper = mapper;
     this.clock = clock;
   }
@@ -48,20 +46,13 @@ public class AlertmanagerChannel implements AlertChannel {
 
   @Override
   public boolean enabled() {
-    return config.url().filter(url -> !url.isBlank()).isPresent();
+    return configured(config.url());
   }
 
   @Override
-  public Uni<Integer> deliver(Notification notification) {
-    SlaAlert alert = notification.alert();
-    String cloudEvent = notification.cloudEvent();
+  protected HttpRequest request(Notification notification) {
     String base = config.url().orElseThrow().replaceAll("/+$", "");
-    return poster.post(
-        name(),
-        base + "/api/v2/alerts",
-        "application/json",
-        notification.traced(Map.of()),
-        alerts(notification).toString());
+    return HttpRequest.json(base + "/api/v2/alerts", alerts(notification).toString());
   }
 
   /**

@@ -32,7 +32,6 @@ public class ConsoleChannel implements AlertChannel {
   @Override
   public Uni<Integer> deliver(Notification notification) {
     SlaAlert alert = notification.alert();
-    String cloudEvent = notification.cloudEvent();
     ALERTS.infof(
         "ALERT %s ticket=%s customer=%s plan=%s priority=%s clock=%s target=%s due=%s%s%s"
             + " to=%s level=%d id=%s",

@@ -4,29 +4,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
-import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.http.HttpChannel;
+import io.slawatch.notifier.channel.http.HttpRequest;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
+import jakarta.inject.Singleton;
 
 /**
  * PagerDuty Events API v2: a warning or breach triggers an incident keyed by {@code dedup_key} =
  * ticket/clock/cycle (so the warning and the breach of one clock are one incident); the clock's
  * closing alert ({@code sla.met} or {@code sla.ended}) resolves it.
  */
-@ApplicationScoped
-public class PagerDutyChannel implements AlertChannel {
+@Singleton
+public class PagerDutyChannel extends HttpChannel {
   private final NotifierConfig.PagerDuty config;
-  private final JsonPoster poster;
   private final ObjectMapper mapper;
 
   PagerDutyChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
+    super(poster);
     this.config = config.pagerduty();
-    this.poster = poster;
     this.mapper = mapper;
   }
 
@@ -37,19 +35,12 @@ public class PagerDutyChannel implements AlertChannel {
 
   @Override
   public boolean enabled() {
-    return config.routingKey().filter(key -> !key.isBlank()).isPresent();
+    return configured(config.routingKey());
   }
 
   @Override
-  public Uni<Integer> deliver(Notification notification) {
-    SlaAlert alert = notification.alert();
-    String cloudEvent = notification.cloudEvent();
-    return poster.post(
-        name(),
-        config.eventsUrl(),
-        "application/json",
-        notification.traced(Map.of()),
-        event(notification).toString());
+  protected HttpRequest request(Notification notification) {
+    return HttpRequest.json(config.eventsUrl(), event(notification).toString());
   }
 
   public static String dedupKey(SlaAlert alert) {

@@ -4,28 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.SlaAlert;
-import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.http.HttpChannel;
+import io.slawatch.notifier.channel.http.HttpRequest;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
+import jakarta.inject.Singleton;
 
 /**
  * Slack incoming webhook: a Block Kit message (header, fields) with a plain-text fallback; the
  * clock's closing alert is a short follow-up saying how it ended.
  */
-@ApplicationScoped
-public class SlackChannel implements AlertChannel {
+@Singleton
+public class SlackChannel extends HttpChannel {
   private final NotifierConfig.Slack config;
-  private final JsonPoster poster;
   private final ObjectMapper mapper;
 
   SlackChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
+    super(poster);
     this.config = config.slack();
-    this.poster = poster;
     this.mapper = mapper;
   }
 
@@ -36,19 +34,12 @@ public class SlackChannel implements AlertChannel {
 
   @Override
   public boolean enabled() {
-    return config.webhookUrl().filter(url -> !url.isBlank()).isPresent();
+    return configured(config.webhookUrl());
   }
 
   @Override
-  public Uni<Integer> deliver(Notification notification) {
-    SlaAlert alert = notification.alert();
-    String cloudEvent = notification.cloudEvent();
-    return poster.post(
-        name(),
-        config.webhookUrl().orElseThrow(),
-        "application/json",
-        notification.traced(Map.of()),
-        message(notification).toString());
+  protected HttpRequest request(Notification notification) {
+    return HttpRequest.json(config.webhookUrl().orElseThrow(), message(notification).toString());
   }
 
   ObjectNode message(Notification notification) {

@@ -3,29 +3,27 @@ package io.slawatch.notifier.channel.teams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.slawatch.core.alert.SlaAlert;
-import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.http.HttpChannel;
+import io.slawatch.notifier.channel.http.HttpRequest;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.config.NotifierConfig;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
  * Microsoft Teams Workflows webhook: a message carrying one Adaptive Card (title and facts); the
  * clock's closing alert is a short follow-up card saying how it ended (ticket and customer).
  */
-@ApplicationScoped
-public class TeamsChannel implements AlertChannel {
+@Singleton
+public class TeamsChannel extends HttpChannel {
   private final NotifierConfig.Teams config;
-  private final JsonPoster poster;
   private final ObjectMapper mapper;
 
   TeamsChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
+    super(poster);
     this.config = config.teams();
-    this.poster = poster;
     this.mapper = mapper;
   }
 
@@ -36,23 +34,15 @@ public class TeamsChannel implements AlertChannel {
 
   @Override
   public boolean enabled() {
-    return config.webhookUrl().filter(url -> !url.isBlank()).isPresent();
+    return configured(config.webhookUrl());
   }
 
   @Override
-  public Uni<Integer> deliver(Notification notification) {
-    SlaAlert alert = notification.alert();
-    String cloudEvent = notification.cloudEvent();
-    return poster.post(
-        name(),
-        config.webhookUrl().orElseThrow(),
-        "application/json",
-        notification.traced(Map.of()),
-        message(notification).toString());
+  protected HttpRequest request(Notification notification) {
+    return HttpRequest.json(config.webhookUrl().orElseThrow(), message(notification).toString());
   }
 
   ObjectNode message(Notification notification) {
-    SlaAlert alert = notification.alert();
     ObjectNode message = mapper.createObjectNode().put("type", "message");
     ObjectNode attachment =
         message
@@ -77,7 +67,7 @@ public class TeamsChannel implements AlertChannel {
     if (followUp) {
       // a short follow-up: how the clock ended, not the whole card again
       ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-      java.util.Map<String, String> all = AlertText.facts(notification);
+      Map<String, String> all = AlertText.facts(notification);
       all.entrySet().stream()
           .limit(2)
           .forEach(f -> facts.addObject().put("title", f.getKey()).put("value", f.getValue()));

@@ -1,12 +1,13 @@
 package io.slawatch.notifier.channel.webhook;
 
-import io.slawatch.core.alert.SlaAlert;
-import io.slawatch.notifier.channel.AlertChannel;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.channel.http.HttpChannel;
+import io.slawatch.notifier.channel.http.HttpRequest;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.config.NotifierConfig;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,16 +17,15 @@ import java.util.Map;
  * slawatch.notifier.webhook.secret} is set, signed per Standard Webhooks ({@code webhook-id} = the
  * alert id, {@code webhook-timestamp}, {@code webhook-signature}).
  */
-@ApplicationScoped
-public class WebhookChannel implements AlertChannel {
+@Singleton
+public class WebhookChannel extends HttpChannel {
   private final NotifierConfig.Webhook config;
-  private final JsonPoster poster;
 
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  WebhookChannel(NotifierConfig config, JsonPoster poster, java.time.Clock clock) {
+  WebhookChannel(NotifierConfig config, JsonPoster poster, Clock clock) {
+    super(poster);
     this.config = config.webhook();
-    this.poster = poster;
     this.clock = clock;
   }
 
@@ -36,15 +36,14 @@ public class WebhookChannel implements AlertChannel {
 
   @Override
   public boolean enabled() {
-    return config.url().filter(url -> !url.isBlank()).isPresent();
+    return configured(config.url());
   }
 
   @Override
-  public Uni<Integer> deliver(Notification notification) {
-    SlaAlert alert = notification.alert();
+  protected HttpRequest request(Notification notification) {
     String cloudEvent = notification.cloudEvent();
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
-    String key = HeaderValues.of(alert.id());
+    Map<String, String> headers = new LinkedHashMap<>();
+    String key = HeaderValues.of(notification.alert().id());
     headers.put("Idempotency-Key", key);
     config
         .secret()
@@ -54,11 +53,7 @@ public class WebhookChannel implements AlertChannel {
                 headers.putAll(
                     StandardWebhooks.headers(
                         secret, key, clock.instant().getEpochSecond(), cloudEvent)));
-    return poster.post(
-        name(),
-        config.url().orElseThrow(),
-        "application/cloudevents+json",
-        notification.traced(headers),
-        cloudEvent);
+    return new HttpRequest(
+        config.url().orElseThrow(), "application/cloudevents+json", headers, cloudEvent);
   }
 }

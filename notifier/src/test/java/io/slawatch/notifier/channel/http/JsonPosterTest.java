@@ -83,6 +83,9 @@ class JsonPosterTest {
   void requests_to_a_paced_destination_are_spaced_and_none_is_dropped() {
     Duration interval = Duration.ofMillis(200);
     JsonPoster poster = poster(1, 10, Duration.ofSeconds(30), Map.of("slack", interval));
+    // a first request to the endpoint (connection, client and server warming up) takes longer to
+    // arrive than the next: it would shorten the first gap measured, not the pacing
+    post(poster, "warm-up", receiver);
 
     List<Uni<Integer>> all = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -95,8 +98,8 @@ class JsonPosterTest {
       post(poster, "webhook", other);
     }
 
-    List<Long> arrivals = receiver.arrivals();
-    assertThat(arrivals).hasSize(5);
+    assertThat(receiver.arrivals()).hasSize(6);
+    List<Long> arrivals = receiver.arrivals().subList(1, 6);
     for (int i = 1; i < arrivals.size(); i++) {
       assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)))
           .as("gap before request %d", i)

@@ -1,34 +1,28 @@
-package io.slawatch.notifier.escalation;
+package io.slawatch.notifier.store;
 
+import io.slawatch.notifier.audit.AuditEntry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.Instant;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The audit log: one row per delivery outcome and per escalation change. */
-final class Audit {
-  private Audit() {}
+/** The {@code audit} table: one row per delivery outcome and per escalation change. */
+@ApplicationScoped
+public class AuditStore {
+  private final Pool pool;
 
-  /** An audit entry; {@code target}, {@code channel}, levels and attempts may be null. */
-  record Entry(
-      String alertId,
-      Instant at,
-      String event,
-      String target,
-      String channel,
-      Integer level,
-      Integer round,
-      Integer attempts,
-      String detail) {
-    static Entry of(String alertId, Instant at, String event, String detail) {
-      return new Entry(alertId, at, event, null, null, null, null, null, detail);
-    }
+  AuditStore(Pool pool) {
+    this.pool = pool;
   }
 
-  static Uni<Void> write(SqlClient client, Entry entry) {
-    return client
+  /** One entry. */
+  public Uni<Void> write(Transaction tx, AuditEntry entry) {
+    return tx.connection()
         .preparedQuery(
             "insert into audit (alert_id, at, event, target, channel, level, round, attempts,"
                 + " detail) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
@@ -48,8 +42,8 @@ final class Audit {
         .replaceWithVoid();
   }
 
-  /** Several entries in one statement. */
-  static Uni<Void> writeAll(SqlClient client, java.util.List<Entry> entries) {
+  /** Several entries in one statement, in order. */
+  public Uni<Void> writeAll(Transaction tx, List<AuditEntry> entries) {
     if (entries.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -64,7 +58,7 @@ final class Audit {
     Integer[] attempts = new Integer[n];
     String[] details = new String[n];
     for (int i = 0; i < n; i++) {
-      Entry e = entries.get(i);
+      AuditEntry e = entries.get(i);
       ids[i] = e.alertId();
       at[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
       events[i] = e.event();
@@ -75,7 +69,7 @@ final class Audit {
       attempts[i] = e.attempts();
       details[i] = e.detail();
     }
-    return client
+    return tx.connection()
         .preparedQuery(
             "insert into audit (alert_id, at, event, target, channel, level, round, attempts,"
                 + " detail) select * from unnest($1::text[], $2::timestamptz[], $3::text[],"
@@ -86,5 +80,31 @@ final class Audit {
                   ids, at, events, targets, channels, levels, rounds, attempts, details
                 }))
         .replaceWithVoid();
+  }
+
+  /** The alert's entries, oldest first. */
+  public Uni<List<AuditEntry>> ofAlert(String alertId) {
+    return pool.preparedQuery(
+            "select at, event, target, channel, level, attempts, detail from audit"
+                + " where alert_id = $1 order by id")
+        .execute(Tuple.of(alertId))
+        .map(
+            rows -> {
+              List<AuditEntry> entries = new ArrayList<>();
+              for (Row row : rows) {
+                entries.add(
+                    new AuditEntry(
+                        alertId,
+                        row.getOffsetDateTime(0).toInstant(),
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getInteger(4),
+                        null,
+                        row.getInteger(5),
+                        row.getString(6)));
+              }
+              return entries;
+            });
   }
 }
