@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.notifier.escalation.Escalations;
+import io.slawatch.service.auth.Roles;
 import io.slawatch.service.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -54,6 +55,7 @@ public class AlertResource {
    */
   @POST
   @Path("{id: .+}/ack")
+  @Roles("ack")
   @Operation(summary = "Stops the alert's escalation (role ack, or the signed link's signature)")
   @APIResponse(
       responseCode = "200",
@@ -128,6 +130,7 @@ public class AlertResource {
    */
   @POST
   @Path("{id: .+}/snooze")
+  @Roles("ack")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   @Operation(summary = "Holds the alert's escalation for a while (role ack)")
   @APIResponse(
@@ -245,6 +248,7 @@ public class AlertResource {
 
   @GET
   @Path("{id: .+}")
+  @Roles("read")
   @Operation(summary = "The alert's escalation and every delivery outcome (role read)")
   @APIResponse(
       responseCode = "200",
