@@ -84,7 +84,7 @@ public final class LocalRunner {
               "slawatch.timer.auth.tokens.local.token",
               apiToken(),
               "slawatch.timer.auth.tokens.local.roles",
-              "read,simulate"),
+              "read,simulate,report"),
           pids);
       Map<String, String> notifier = new java.util.LinkedHashMap<>();
       // the same local token acknowledges alerts and reads their history

@@ -122,11 +122,13 @@ public final class PollLoop {
     return lastRoundCompleted;
   }
 
-  /** Stuck: no round completed for twice the round timeout. */
+  /**
+   * Stuck: no round completed for its interval plus twice the round timeout (a round is due every
+   * interval and may take up to the timeout).
+   */
   public boolean stalled(Instant now) {
-    return Duration.between(lastRoundCompleted, now)
-            .compareTo(settings.roundTimeout().multipliedBy(2))
-        > 0;
+    Duration allowed = settings.interval().plus(settings.roundTimeout().multipliedBy(2));
+    return Duration.between(lastRoundCompleted, now).compareTo(allowed) > 0;
   }
 
   /**

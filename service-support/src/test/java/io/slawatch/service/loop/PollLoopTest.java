@@ -110,7 +110,7 @@ class PollLoopTest {
   }
 
   @Test
-  void a_loop_without_a_completed_round_for_twice_its_timeout_is_stalled() {
+  void a_loop_without_a_completed_round_for_its_interval_and_twice_its_timeout_is_stalled() {
     Instant start = Instant.parse("2026-12-01T10:00:00Z");
     PollLoop loop =
         new PollLoop(
@@ -118,8 +118,21 @@ class PollLoopTest {
             () -> Uni.createFrom().nothing(),
             Clock.fixed(start, ZoneOffset.UTC),
             registry);
-    assertThat(loop.stalled(start.plusSeconds(120))).isFalse();
-    assertThat(loop.stalled(start.plusSeconds(121))).isTrue();
+    assertThat(loop.stalled(start.plusMillis(120_050))).isFalse();
+    assertThat(loop.stalled(start.plusMillis(120_051))).isTrue();
+  }
+
+  @Test
+  void a_loop_that_runs_hourly_is_not_stalled_between_its_rounds() {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("hourly", Duration.ofHours(1), Duration.ofMinutes(5)),
+            () -> Uni.createFrom().nothing(),
+            Clock.fixed(start, ZoneOffset.UTC),
+            registry);
+    assertThat(loop.stalled(start.plus(Duration.ofMinutes(59)))).isFalse();
+    assertThat(loop.stalled(start.plus(Duration.ofMinutes(71)))).isTrue();
   }
 
   @Test

@@ -50,6 +50,19 @@ public interface TimerConfig {
   /** Bearer API tokens for {@code /api/v1/*} ({@code slawatch.timer.auth.*}). */
   Auth auth();
 
+  /** The clock outcomes the compliance reports read ({@code slawatch.timer.report.*}). */
+  Report report();
+
+  interface Report {
+    /** How long an outcome is kept, counted from its clock's start. */
+    @WithDefault("P400D")
+    Duration retention();
+
+    /** How often outcomes past their retention are deleted. */
+    @WithDefault("PT1H")
+    Duration purgeInterval();
+  }
+
   interface Auth {
     /** Off only for local development and tests. */
     @WithDefault("true")

@@ -111,6 +111,20 @@ public class ClockOutcomeStore {
         .replaceWithVoid();
   }
 
+  /**
+   * Deletes up to {@code limit} outcomes whose clock started before {@code before} (a few at a
+   * time, so a purge never holds a long lock).
+   *
+   * @return how many it deleted
+   */
+  public Uni<Integer> purge(SqlClient conn, Instant before, int limit) {
+    return conn.preparedQuery(
+            "delete from clock_outcome where ctid in (select ctid from clock_outcome"
+                + " where started_at < $1 limit $2)")
+        .execute(Tuple.of(utc(before), limit))
+        .map(deleted -> deleted.rowCount());
+  }
+
   private static OffsetDateTime utc(Instant at) {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }

@@ -129,7 +129,7 @@ class ComplianceReportTest {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> total(report("").getList("rows", Map.class)) == TICKETS);
+        .until(() -> ours(report("customer").getList("rows", Map.class)) == TICKETS);
   }
 
   private static void event(
@@ -142,6 +142,11 @@ class ComplianceReportTest {
          "time":"%s","data":%s}
         """
             .formatted(t.id(), suffix, type, t.id(), at, data));
+  }
+
+  /** The outcomes of this run's customers (other tests' tickets may share the database). */
+  private static long ours(List<Map> rows) {
+    return total(rows.stream().filter(r -> r.get("customer").toString().contains(RUN)).toList());
   }
 
   private static long total(List<Map> rows) {
@@ -341,6 +346,48 @@ class ComplianceReportTest {
         .get("/api/v1/reports/compliance")
         .then()
         .statusCode(403);
+  }
+
+  @jakarta.inject.Inject OutcomeRetention retention;
+
+  @Test
+  void outcomes_past_their_retention_are_deleted_and_newer_ones_kept() {
+    Instant old =
+        Instant.now().minus(Duration.ofDays(500)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    Ticket ancient = new Ticket("OLD-" + RUN, "cust-old-" + RUN, "P1", old, Story.MET);
+    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    try (TopicWriter writer = new TopicWriter(bootstrap)) {
+      event(
+          writer,
+          ancient,
+          "c",
+          "ticket.created",
+          old,
+          """
+          {"customer":"%s","priority":"P1","plan":"test-hours-24x7"}"""
+              .formatted(ancient.customer()));
+    }
+    java.util.function.Supplier<Long> counted =
+        () ->
+            total(
+                given()
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .queryParam("from", old.minus(Duration.ofDays(1)).toString())
+                    .queryParam("to", old.plus(Duration.ofDays(1)).toString())
+                    .queryParam("group_by", "customer")
+                    .get("/api/v1/reports/compliance")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("rows", Map.class));
+    await().atMost(Duration.ofSeconds(30)).until(() -> counted.get() == 1);
+
+    int deleted = retention.purge().await().atMost(Duration.ofSeconds(30));
+
+    assertThat(deleted).isGreaterThanOrEqualTo(1);
+    assertThat(counted.get()).isZero();
+    assertThat(ours(report("customer").getList("rows", Map.class))).isEqualTo(TICKETS);
   }
 
   private static List<CSVRecord> parse(String csv) {
