@@ -208,7 +208,7 @@ class TimerApiTest {
     assertThat(metrics)
         .containsPattern(
             "(?m)^slawatch_timer_consume_failures_total\\{channel=\"ticket-events\"\\} ")
-        .containsPattern("(?m)^slawatch_timer_gauge_refresh_failures_total ")
+        .containsPattern("(?m)^slawatch_timer_state_refresh_failures_total ")
         .containsPattern("(?m)^slawatch_timer_replay_failures_total ");
   }
 }

@@ -33,7 +33,7 @@ public class TimerMetrics {
             .description("Records of ticket.events.v1 that were not valid events (dead-lettered)")
             .register(registry);
     this.gaugeFailures =
-        Counter.builder("slawatch_timer_gauge_refresh_failures")
+        Counter.builder("slawatch_timer_state_refresh_failures")
             .description("Refreshes of the timer gauges that failed (see the log)")
             .register(registry);
     consumeFailures(TICKET_EVENTS);
