@@ -114,7 +114,9 @@ class TimerApiAuthenticationTest {
         .get("/q/health/live")
         .then()
         .statusCode(200)
-        .body(containsString("firing-loop.last_round_completed"));
+        .body(containsString("firing-loop.last_round_completed"))
+        .body(containsString("gauge-refresh.last_round_completed"))
+        .body(containsString("outcome-retention.last_round_completed"));
     given().get("/q/metrics").then().statusCode(200);
   }
 }

@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.slawatch.service.loop.PollLoop;
+import io.slawatch.service.loop.PollLoops;
 import io.slawatch.timer.store.TimerStore;
-import io.vertx.mutiny.core.Vertx;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,28 +29,30 @@ public class TimerGauges {
   private static final Logger LOG = Logger.getLogger(TimerGauges.class);
   private static final Duration EVERY = Duration.ofSeconds(15);
 
+  /** A refresh taking longer than this is given up (the next one comes an interval later). */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   private final Pool pool;
   private final TimerStore timers;
-  private final Vertx vertx;
+  private final PollLoops loops;
   private final Clock clock;
   private final TimerMetrics metrics;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong atRisk = new AtomicLong();
   private final AtomicLong oldestDue = new AtomicLong();
   private final MultiGauge openClocks;
-  private long periodic = -1;
 
   TimerGauges(
       Pool pool,
       TimerStore timers,
-      Vertx vertx,
+      PollLoops loops,
       Clock clock,
       TimerMetrics metrics,
       MeterRegistry registry) {
     this.metrics = metrics;
     this.pool = pool;
     this.timers = timers;
-    this.vertx = vertx;
+    this.loops = loops;
     this.clock = clock;
     Gauge.builder("slawatch_timer_pending", pending, AtomicLong::get)
         .description("Timers waiting to fire")
@@ -68,16 +71,16 @@ public class TimerGauges {
   }
 
   void start(@Observes StartupEvent started) {
-    refresh();
-    periodic = vertx.setPeriodic(EVERY.toMillis(), id -> refresh());
+    refresh().subscribe().with(done -> {}, failure -> {});
+    loops.start(new PollLoop.Settings("gauge-refresh", EVERY, TIMEOUT), this::refresh);
   }
 
-  void stop(@Observes ShutdownEvent stopping) {
-    vertx.cancelTimer(periodic);
-  }
-
-  void refresh() {
-    timers
+  /**
+   * Reads the timers' census and the open clocks into the gauges; on failure they keep their last
+   * values, and the failure is logged with its stack trace and counted.
+   */
+  Uni<Void> refresh() {
+    return timers
         .census(pool, clock.instant().plus(Duration.ofHours(1)))
         .invoke(
             census -> {
@@ -92,8 +95,7 @@ public class TimerGauges {
                       .orElse(0L));
             })
         .flatMap(ignored -> timers.openClocks(pool))
-        .subscribe()
-        .with(
+        .invoke(
             open -> {
               List<MultiGauge.Row<?>> gauges = new ArrayList<>();
               for (TimerStore.OpenClocks clocks : open) {
@@ -106,10 +108,15 @@ public class TimerGauges {
                         clocks.count()));
               }
               openClocks.register(gauges, true);
-            },
+            })
+        .onFailure()
+        .invoke(
             failure -> {
               LOG.warn("could not refresh the timer gauges: they keep their last values", failure);
               metrics.gaugeRefreshFailed();
-            });
+            })
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 }
