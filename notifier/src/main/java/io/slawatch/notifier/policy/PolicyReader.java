@@ -231,9 +231,7 @@ public final class PolicyReader {
         words(fields, "types", Arrays.stream(AlertKind.values()).map(AlertKind::type).toList());
     Set<String> priorities =
         words(fields, "priorities", Arrays.stream(Priority.values()).map(Enum::name).toList());
-    Set<String> clocks =
-        words(
-            fields, "clocks", Arrays.stream(ClockKind.values()).map(ClockKind::wireName).toList());
+    Set<String> clocks = clocks(fields);
     return new Match(
         types,
         List.copyOf(words(fields, "plans", null)),
@@ -241,6 +239,30 @@ public final class PolicyReader {
         clocks,
         List.copyOf(words(fields, "customers", null)),
         fields.get("us_persons_only").map(Tree::bool));
+  }
+
+  /**
+   * The clocks a policy matches: the built-in ones by name, and any clock a plan defines (the
+   * notifier does not read sla-timer's plan files, so a defined name is checked for its form only).
+   */
+  private static Set<String> clocks(Tree.Mapping fields) {
+    List<String> builtIn = Arrays.stream(ClockKind.values()).map(ClockKind::wireName).toList();
+    Set<String> clocks = new LinkedHashSet<>();
+    for (Tree item : fields.get("clocks").map(t -> t.asSequence().items()).orElse(List.of())) {
+      String word = item.text().trim();
+      if (!builtIn.contains(word) && !ClockKind.DEFINED_NAME.matcher(word).matches()) {
+        throw item.error(
+            "\""
+                + word
+                + "\" is neither a built-in clock "
+                + builtIn
+                + " nor the name of a clock a plan defines ("
+                + ClockKind.DEFINED_NAME.pattern()
+                + ")");
+      }
+      clocks.add(word);
+    }
+    return clocks;
   }
 
   private static Set<String> words(Tree.Mapping fields, String key, List<String> allowed) {

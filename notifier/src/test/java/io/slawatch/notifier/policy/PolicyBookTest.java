@@ -196,6 +196,61 @@ class PolicyBookTest {
   }
 
   @Test
+  void a_policy_may_match_a_clock_a_plan_defines_and_a_malformed_clock_name_is_refused() {
+    PolicyBook book =
+        READER.read(
+            """
+            targets:
+              depot: {channel: email, address: depot@example.com}
+              team-chat: {channel: slack}
+            policies:
+              - name: hardware
+                match: {clocks: [hardware_replacement]}
+                steps:
+                  - {notify: [depot]}
+              - name: the-rest
+                steps:
+                  - {notify: [team-chat]}
+            """);
+    SlaAlert hardware = alert(AlertKind.BREACHED, "opswat-gold", Priority.P2);
+    hardware =
+        new SlaAlert(
+            hardware.kind(),
+            hardware.ticket(),
+            hardware.customer(),
+            hardware.plan(),
+            hardware.priority(),
+            ClockKind.defined("hardware_replacement"),
+            1,
+            hardware.target(),
+            hardware.due(),
+            hardware.firedAt(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertThat(book.route(hardware, DESIGNATED)).map(Policy::name).contains("hardware");
+    assertThat(book.route(alert(AlertKind.BREACHED, "opswat-gold", Priority.P2), DESIGNATED))
+        .map(Policy::name)
+        .contains("the-rest");
+
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    """
+                    targets:
+                      a: {channel: slack}
+                    policies:
+                      - name: p
+                        match: {clocks: [Hardware Replacement]}
+                        steps:
+                          - {notify: [a]}
+                    """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("Hardware Replacement");
+  }
+
+  @Test
   void mistakes_are_named_with_their_field_and_line() {
     assertThatThrownBy(
             () ->
