@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.slawatch.timer.ApiTokens.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -184,7 +185,15 @@ class TimerApiTest {
         .body("plans.find { it.name == 'test' }.title", equalTo("Test plan (seconds)"))
         .body("plans.find { it.name == 'test' }.pause_statuses", contains("on_hold", "pending"))
         .body("plans.find { it.name == 'test' }.warnings", instanceOf(java.util.List.class))
-        .body("plans.find { it.name == 'demo' }.source", equalTo("slawatch demo"));
+        .body("plans.find { it.name == 'demo' }.source", equalTo("slawatch demo"))
+        .body("plans.find { it.name == 'test' }.defined_clocks", empty())
+        .body(
+            "plans.find { it.name == 'opswat-gold' }.defined_clocks.name",
+            contains("hardware_replacement"))
+        .body(
+            "plans.find { it.name == 'jamf-platinum' }.defined_clocks.find { it.name == 'rca' }"
+                + ".targets.P1",
+            equalTo("5 business days"));
   }
 
   @Test

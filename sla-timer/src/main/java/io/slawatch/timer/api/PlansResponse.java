@@ -1,8 +1,10 @@
 package io.slawatch.timer.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.slawatch.core.plan.DefinedClock;
 import io.slawatch.core.plan.SupportPlan;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer of {@code GET /api/v1/plans}. */
@@ -17,7 +19,10 @@ public record PlansResponse(List<PlanSummary> plans) {
       @Schema(description = "What the plan reader warned about") List<String> warnings,
       @JsonProperty("pause_statuses")
           @Schema(description = "The ticket statuses that pause its clocks, sorted")
-          List<String> pauseStatuses) {
+          List<String> pauseStatuses,
+      @JsonProperty("defined_clocks")
+          @Schema(description = "The clocks the plan defines besides the built-in ones")
+          List<DefinedClockSummary> definedClocks) {
 
     static PlanSummary of(SupportPlan plan) {
       return new PlanSummary(
@@ -25,7 +30,22 @@ public record PlansResponse(List<PlanSummary> plans) {
           plan.title(),
           plan.source(),
           plan.warnings().stream().map(Object::toString).toList(),
-          plan.pauseStatuses().stream().map(s -> s.wireName()).sorted().toList());
+          plan.pauseStatuses().stream().map(s -> s.wireName()).sorted().toList(),
+          plan.definedClocks().stream().map(DefinedClockSummary::of).toList());
+    }
+  }
+
+  @Schema(description = "A clock a plan defines (its alerts carry its name as their clock)")
+  public record DefinedClockSummary(
+      String name,
+      String title,
+      @Schema(description = "Its target per priority, in the plan's words")
+          Map<String, String> targets) {
+
+    static DefinedClockSummary of(DefinedClock clock) {
+      Map<String, String> targets = new java.util.LinkedHashMap<>();
+      clock.targets().forEach((priority, terms) -> targets.put(priority.name(), terms.words()));
+      return new DefinedClockSummary(clock.name(), clock.title(), targets);
     }
   }
 }
