@@ -11,6 +11,7 @@ import io.slawatch.testinfra.Topics;
 import io.slawatch.testinfra.WebhookReceiver;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,16 +106,35 @@ class AlertDeliveryTest {
   }
 
   @Test
-  void records_that_are_no_alerts_are_skipped_counted_and_the_next_alert_is_delivered() {
+  void records_that_are_no_alerts_are_dead_lettered_counted_and_the_next_alert_is_delivered() {
     String ticket = "T-" + UUID.randomUUID();
     double skippedBefore = skippedRecords();
-    writer.send(Topics.SLA_ALERTS, ticket, null); // a tombstone
-    writer.send(Topics.SLA_ALERTS, ticket, "not json");
-    writer.send(Topics.SLA_ALERTS, ticket, "{\"type\":\"sla.breached\"}");
-    writer.send(Topics.SLA_ALERTS, ticket, breach(ticket)); // same partition, after them
+    try (TopicProbe deadLetters =
+        TopicProbe.atEnd(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+            Topics.SLA_ALERTS_DLQ)) {
+      writer.send(Topics.SLA_ALERTS, ticket, null); // a tombstone
+      writer.send(Topics.SLA_ALERTS, ticket, "not json");
+      writer.send(Topics.SLA_ALERTS, ticket, "{\"type\":\"sla.breached\"}");
+      writer.send(Topics.SLA_ALERTS, ticket, breach(ticket)); // same partition, after them
 
-    WebhookReceiverResource.receiver.await(r -> about(r, ticket), 1, Duration.ofSeconds(20));
-    assertThat(skippedRecords() - skippedBefore).isGreaterThanOrEqualTo(3);
+      WebhookReceiverResource.receiver.await(r -> about(r, ticket), 1, Duration.ofSeconds(20));
+      assertThat(skippedRecords() - skippedBefore).isGreaterThanOrEqualTo(3);
+      var dead = deadLetters.await(r -> ticket.equals(r.key()), 3, Duration.ofSeconds(20));
+      assertThat(dead)
+          .extracting(ConsumerRecord::value)
+          .containsExactly(null, "not json", "{\"type\":\"sla.breached\"}");
+      assertThat(dead)
+          .allSatisfy(
+              r -> {
+                assertThat(new String(r.headers().lastHeader("dead-letter-reason").value()))
+                    .isNotBlank();
+                assertThat(new String(r.headers().lastHeader("dead-letter-topic").value()))
+                    .isEqualTo(Topics.SLA_ALERTS);
+              });
+      assertThat(new String(dead.getFirst().headers().lastHeader("dead-letter-reason").value()))
+          .contains("tombstone");
+    }
   }
 
   /** {@code slawatch_notifier_failures_total{stage="alert_record"}}. */

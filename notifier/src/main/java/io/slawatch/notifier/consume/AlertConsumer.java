@@ -4,6 +4,7 @@ import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.notifier.customer.CustomerDirectory;
+import io.slawatch.notifier.delivery.AlertDeadLetters;
 import io.slawatch.notifier.escalation.EscalationRunner;
 import io.slawatch.notifier.escalation.Escalations;
 import io.slawatch.notifier.metrics.NotifierMetrics;
@@ -40,6 +41,7 @@ public class AlertConsumer {
   private final EscalationRunner runner;
   private final PlanCatalog plans;
   private final NotifierMetrics metrics;
+  private final AlertDeadLetters deadLetters;
 
   AlertConsumer(
       SlaAlertCodec codec,
@@ -48,7 +50,8 @@ public class AlertConsumer {
       Escalations escalations,
       EscalationRunner runner,
       PlanCatalog plans,
-      NotifierMetrics metrics) {
+      NotifierMetrics metrics,
+      AlertDeadLetters deadLetters) {
     this.codec = codec;
     this.book = book;
     this.customers = customers;
@@ -56,6 +59,7 @@ public class AlertConsumer {
     this.runner = runner;
     this.plans = plans;
     this.metrics = metrics;
+    this.deadLetters = deadLetters;
   }
 
   /** A poll of alerts at a time ({@code batch=true}), begun in one transaction. */
@@ -64,9 +68,10 @@ public class AlertConsumer {
     List<SlaAlert> alerts = new ArrayList<>(records.count());
     List<String> valid = new ArrayList<>(records.count());
     List<String> traces = new ArrayList<>(records.count());
+    List<Uni<Void>> deadLetters = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
       // a record that is no alert (a tombstone, broken JSON, a missing field) must not stop the
-      // consumer: it is logged with where it is and skipped
+      // consumer: it is logged with where it is and dead-lettered with the reason
       String payload = record.value() == null ? "" : record.value();
       try {
         alerts.add(codec.decode(payload.getBytes(StandardCharsets.UTF_8)));
@@ -82,6 +87,12 @@ public class AlertConsumer {
             record.offset(),
             e.getMessage(),
             payload);
+        deadLetters.add(
+            this.deadLetters.sendUnreadable(
+                record,
+                record.value() == null
+                    ? "a tombstone, not an alert"
+                    : "not an alert: " + e.getMessage()));
       }
     }
     Set<String> customerIds = new LinkedHashSet<>();
@@ -103,6 +114,12 @@ public class AlertConsumer {
               }
               return escalations.beginAll(begins);
             })
+        // the poll is acknowledged once its unreadable records are on the dead-letter topic too
+        .call(
+            started ->
+                deadLetters.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : Uni.join().all(deadLetters).andFailFast().replaceWithVoid())
         .invoke(started -> runner.wake())
         .onFailure()
         .invoke(

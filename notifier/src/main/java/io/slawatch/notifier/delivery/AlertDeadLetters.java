@@ -2,11 +2,13 @@ package io.slawatch.notifier.delivery;
 
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.notifier.metrics.NotifierMetrics;
+import io.slawatch.service.messaging.DeadLetters;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -56,6 +58,34 @@ public class AlertDeadLetters {
               metrics.failure("dead_letter");
               LOG.errorf(
                   failure, "could not dead-letter %s for %s (%s)", alert.id(), target, channel);
+            });
+  }
+
+  /**
+   * Sends a record of {@code sla.alerts.v1} that is no alert (a tombstone, broken JSON, a missing
+   * field) as it came, with why and where it came from ({@code dead-letter-reason}, {@code -topic},
+   * {@code -partition}, {@code -offset}); completes when Kafka acknowledged it.
+   */
+  public Uni<Void> sendUnreadable(ConsumerRecord<String, String> record, String reason) {
+    return emitter
+        .sendMessage(
+            Message.of(record.value())
+                .addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.key())
+                        .withHeaders(DeadLetters.headers(record, reason))
+                        .build()))
+        .invoke(sent -> metrics.deadLettered("unreadable"))
+        .onFailure()
+        .invoke(
+            failure -> {
+              metrics.failure("dead_letter");
+              LOG.errorf(
+                  failure,
+                  "could not dead-letter the record %s-%d@%d",
+                  record.topic(),
+                  record.partition(),
+                  record.offset());
             });
   }
 }
