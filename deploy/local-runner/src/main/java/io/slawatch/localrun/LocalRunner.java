@@ -91,7 +91,8 @@ public final class LocalRunner {
       notifier.put("slawatch.notifier.ack.tokens.local.token", apiToken());
       notifier.put(
           "slawatch.notifier.ack.public-url", "http://127.0.0.1:" + settings.notifierPort());
-      notifier.put("slawatch.notifier.ack.link-secret", apiToken());
+      // ack links are signed with a secret of their own: the API token never signs anything
+      notifier.put("slawatch.notifier.ack.link-secret", secret(linkSecretFile()));
       if (!settings.webhookUrl().isBlank()) {
         notifier.put("slawatch.notifier.webhook.url", settings.webhookUrl());
       }
@@ -157,11 +158,20 @@ public final class LocalRunner {
   }
 
   /**
-   * The local run's API token (intake: ingest and admin; sla-timer: read and simulate; notifier:
-   * ack and read), kept in the state directory for the demo.
+   * The local run's API token (intake: ingest and admin; sla-timer: read, simulate and report;
+   * notifier: ack and read), kept in the state directory for the demo.
    */
   private String apiToken() throws IOException {
-    Path file = settings.apiTokenFile();
+    return secret(settings.apiTokenFile());
+  }
+
+  /** The key of the acknowledge links' signatures, beside the API token. */
+  private Path linkSecretFile() {
+    return settings.apiTokenFile().resolveSibling("link-secret");
+  }
+
+  /** A random secret kept in this file (readable by its owner only), made on first use. */
+  private static String secret(Path file) throws IOException {
     if (!Files.exists(file)) {
       byte[] random = new byte[24];
       new java.security.SecureRandom().nextBytes(random);
