@@ -44,6 +44,13 @@ public interface WebhookConfig {
     Map<String, String> priorityLabels();
 
     /**
+     * Labels or tags that mark a milestone of the ticket's work, e.g. {@code
+     * milestone-labels.replacement-shipped=replacement_shipped}: adding one sends {@code
+     * ticket.milestone} (GitHub and GitLab labels).
+     */
+    Map<String, String> milestoneLabels();
+
+    /**
      * Vendor status words to NEW, OPEN, PENDING, ON_HOLD, SOLVED or CLOSED, e.g. {@code
      * statuses.waiting-for-customer=PENDING}, over the vendor's defaults.
      */

@@ -51,7 +51,8 @@ public class WebhookSources {
                       source.plan(),
                       source.defaultPriority(),
                       source.priorityLabels(),
-                      source.statuses());
+                      source.statuses(),
+                      source.milestoneLabels());
               sources.put(name, new Source(adapter, settings, source.secret()));
               if (source.secret().isEmpty()) {
                 LOG.warnf(

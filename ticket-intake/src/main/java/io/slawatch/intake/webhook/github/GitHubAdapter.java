@@ -124,6 +124,12 @@ public class GitHubAdapter implements WebhookAdapter {
       case "issues/labeled" -> {
         String label = payload.path("label").path("name").asText("");
         Optional<Priority> priority = settings.priority(label);
+        Optional<String> milestone = settings.milestone(label);
+        if (priority.isEmpty() && milestone.isPresent()) {
+          yield at(issue, "updated_at")
+              .map(time -> events(new TicketEvent.Milestone(id, ticket, time, milestone.get())))
+              .orElseGet(() -> invalid("issue.updated_at", "must be an ISO-8601 instant"));
+        }
         if (priority.isEmpty()) {
           yield Payloads.ignored("label " + label + " is not a priority");
         }

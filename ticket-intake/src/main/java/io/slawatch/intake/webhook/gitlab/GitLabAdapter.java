@@ -146,13 +146,23 @@ public class GitLabAdapter implements WebhookAdapter {
         JsonNode change = payload.path("changes").path("labels");
         Set<String> before = titles(change.path("previous"));
         Optional<Priority> added = Optional.empty();
+        Optional<String> milestone = Optional.empty();
         for (String title : Payloads.texts(change.path("current"), "title")) {
           if (!before.contains(title)) {
             added = added.or(() -> settings.priority(title));
+            milestone = milestone.or(() -> settings.milestone(title));
           }
         }
+        if (added.isEmpty() && milestone.isPresent()) {
+          String name = milestone.get();
+          yield Payloads.instant(attributes, "updated_at")
+              .map(time -> events(new TicketEvent.Milestone(id, ticket, time, name)))
+              .orElseGet(() -> invalid("object_attributes.updated_at", "must be a time"));
+        }
         if (added.isEmpty()) {
-          yield ignored("issue update without a new priority label does not touch an SLA clock");
+          yield ignored(
+              "issue update without a new priority or milestone label does not touch an SLA"
+                  + " clock");
         }
         Priority priority = added.get();
         yield Payloads.instant(attributes, "updated_at")

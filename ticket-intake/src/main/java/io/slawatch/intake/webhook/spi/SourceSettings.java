@@ -23,17 +23,17 @@ public record SourceSettings(
     Optional<String> plan,
     Priority defaultPriority,
     Map<String, Priority> priorities,
-    Map<String, TicketStatus> statuses) {
+    Map<String, TicketStatus> statuses,
+    Map<String, String> milestones) {
   public SourceSettings {
     priorities = Map.copyOf(priorities);
     statuses = Map.copyOf(statuses);
+    milestones = Map.copyOf(milestones);
   }
 
   /**
-   * The source's settings with the vendor's default vocabularies overridden by the configured words
-   * ({@code priority-labels.<word>=P1..P4}, {@code statuses.<word>=NEW..CLOSED}).
-   *
-   * @throws IllegalArgumentException naming the key whose value is not a priority or status
+   * {@link #resolve(WebhookAdapter, String, String, Optional, String, Map, Map, Map)} without
+   * milestones.
    */
   public static SourceSettings resolve(
       WebhookAdapter adapter,
@@ -43,6 +43,27 @@ public record SourceSettings(
       String defaultPriority,
       Map<String, String> priorityWords,
       Map<String, String> statusWords) {
+    return resolve(
+        adapter, source, customer, plan, defaultPriority, priorityWords, statusWords, Map.of());
+  }
+
+  /**
+   * The source's settings with the vendor's default vocabularies overridden by the configured words
+   * ({@code priority-labels.<word>=P1..P4}, {@code statuses.<word>=NEW..CLOSED}), and the labels or
+   * tags that mark a milestone ({@code milestone-labels.<word>=<milestone name>}).
+   *
+   * @throws IllegalArgumentException naming the key whose value is not a priority, status or
+   *     milestone name
+   */
+  public static SourceSettings resolve(
+      WebhookAdapter adapter,
+      String source,
+      String customer,
+      Optional<String> plan,
+      String defaultPriority,
+      Map<String, String> priorityWords,
+      Map<String, String> statusWords,
+      Map<String, String> milestoneWords) {
     String prefix = "slawatch.intake.webhooks." + source + ".";
     Map<String, Priority> priorities = new HashMap<>(adapter.defaultPriorities());
     priorityWords.forEach(
@@ -75,6 +96,24 @@ public record SourceSettings(
                                     + value
                                     + ": must be one of NEW, OPEN, PENDING, ON_HOLD, SOLVED,"
                                     + " CLOSED"))));
+    Map<String, String> milestones = new HashMap<>();
+    milestoneWords.forEach(
+        (word, name) -> {
+          if (!TicketEvent.Milestone.isName(name)) {
+            throw new IllegalArgumentException(
+                prefix
+                    + "milestone-labels."
+                    + word
+                    + "="
+                    + name
+                    + ": a milestone name is "
+                    + TicketEvent.Milestone.NAME_CHARS
+                    + ", 1 to "
+                    + TicketEvent.Milestone.MAX_NAME_LENGTH
+                    + " characters");
+          }
+          milestones.put(word(word), name);
+        });
     return new SourceSettings(
         source,
         customer,
@@ -85,7 +124,8 @@ public record SourceSettings(
                     new IllegalArgumentException(
                         prefix + "default-priority=" + defaultPriority + ": must be P1..P4")),
         priorities,
-        statuses);
+        statuses,
+        milestones);
   }
 
   /**
@@ -116,6 +156,13 @@ public record SourceSettings(
     return mapped != null
         ? Optional.of(mapped)
         : TicketStatus.parse(vendorWord.replace(' ', '_').toLowerCase(Locale.ROOT));
+  }
+
+  /** The milestone a vendor word (a label, a tag) marks, if the source maps it to one. */
+  public Optional<String> milestone(String vendorWord) {
+    return vendorWord == null || vendorWord.isBlank()
+        ? Optional.empty()
+        : Optional.ofNullable(milestones.get(word(vendorWord)));
   }
 
   /** The first of these vendor words (labels, say) that names a priority. */

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The real GitHub payloads of the fixtures (octokit/webhooks examples) as canonical events. */
@@ -102,6 +103,43 @@ class GitHubAdapterTest {
         .isInstanceOf(WebhookResult.Ignored.class);
     assertThat(map("issues", "d-8", fixture("github_issues_labeled.json"), SETTINGS))
         .isEqualTo(new WebhookResult.Ignored("label bug is not a priority"));
+  }
+
+  @Test
+  void a_label_the_source_maps_to_a_milestone_marks_it_at_the_issues_update_time()
+      throws Exception {
+    SourceSettings settings =
+        SourceSettings.resolve(
+            ADAPTER,
+            "acme-gh",
+            "acme",
+            Optional.of("opswat-gold"),
+            "P3",
+            Map.of(),
+            Map.of(),
+            Map.of("bug", "hardware_defect_identified"));
+    JsonNode labeled = fixture("github_issues_labeled.json");
+    var milestone = (TicketEvent.Milestone) only(map("issues", "d-9", labeled, settings));
+    assertThat(milestone.name()).isEqualTo("hardware_defect_identified");
+    assertThat(milestone.occurredAt())
+        .isEqualTo(Instant.parse(labeled.path("issue").path("updated_at").asText()));
+  }
+
+  @Test
+  void a_milestone_label_must_map_to_a_milestone_name() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                SourceSettings.resolve(
+                    ADAPTER,
+                    "acme-gh",
+                    "acme",
+                    Optional.empty(),
+                    "P3",
+                    Map.of(),
+                    Map.of(),
+                    Map.of("shipped", "Replacement Shipped!")))
+        .hasMessageStartingWith(
+            "slawatch.intake.webhooks.acme-gh.milestone-labels.shipped=Replacement Shipped!");
   }
 
   @Test

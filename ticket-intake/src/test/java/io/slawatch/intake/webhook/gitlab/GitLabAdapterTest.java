@@ -6,6 +6,7 @@ import static io.slawatch.intake.webhook.spi.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
@@ -43,6 +44,36 @@ class GitLabAdapterTest {
             events(
                 new TicketEvent.StatusChanged(
                     ID, TICKET, Instant.parse("2016-08-18T18:14:13Z"), TicketStatus.SOLVED)));
+  }
+
+  @Test
+  void a_label_the_source_maps_to_a_milestone_marks_it_when_added() {
+    SourceSettings settings =
+        SourceSettings.resolve(
+            ADAPTER,
+            "acme-gl",
+            "acme",
+            Optional.of("opswat-gold"),
+            "P3",
+            java.util.Map.of(),
+            java.util.Map.of(),
+            java.util.Map.of("Replacement Shipped", "replacement_shipped"));
+    ObjectNode payload = (ObjectNode) json("gitlab", "gitlab_issue_closed.json");
+    ((ObjectNode) payload.get("object_attributes")).put("action", "update");
+    ObjectNode labels = payload.putObject("changes").putObject("labels");
+    labels.putArray("previous").addObject().put("title", "bug");
+    ArrayNode current = labels.putArray("current");
+    current.addObject().put("title", "bug");
+    current.addObject().put("title", "replacement shipped");
+
+    assertThat(ADAPTER.map(delivery("gl-1"), payload, settings))
+        .isEqualTo(
+            events(
+                new TicketEvent.Milestone(
+                    ID, TICKET, Instant.parse("2016-08-18T18:14:13Z"), "replacement_shipped")));
+    assertThat(ADAPTER.map(delivery("gl-1"), payload, SETTINGS))
+        .as("a source without the mapping")
+        .isInstanceOf(WebhookResult.Ignored.class);
   }
 
   @Test
