@@ -39,7 +39,16 @@ public final class CustomerCodec {
           "premium_contacts",
           "designated_engineer",
           "region",
-          "us_persons_only");
+          "us_persons_only",
+          "report_recipients");
+
+  /** The most report recipients a customer may have. */
+  public static final int MAX_REPORT_RECIPIENTS = 20;
+
+  /** An e-mail address as a report recipient: local@domain, no spaces, angle brackets or commas. */
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile(
+          "[^\\s@<>,;\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z0-9-]{2,63}");
 
   private final ObjectMapper mapper;
   private final CalendarReader calendars;
@@ -99,6 +108,19 @@ public final class CustomerCodec {
     List<String> contacts = strings(node.get("premium_contacts"), "premium_contacts", fields);
     Optional<String> engineer = fields.optionalText("designated_engineer");
     Optional<String> region = fields.optionalText("region");
+    List<String> recipients = strings(node.get("report_recipients"), "report_recipients", fields);
+    if (recipients.size() > MAX_REPORT_RECIPIENTS) {
+      fields.violation(
+          "report_recipients", "may list at most " + MAX_REPORT_RECIPIENTS + " addresses");
+    }
+    for (int i = 0; i < recipients.size(); i++) {
+      if (!ADDRESS.matcher(recipients.get(i)).matches()) {
+        fields.violation("report_recipients[" + i + "]", "must be an e-mail address (name@domain)");
+      }
+    }
+    if (recipients.stream().distinct().count() < recipients.size()) {
+      fields.violation("report_recipients", "lists an address twice");
+    }
     JsonNode us = node.get("us_persons_only");
     if (us != null && !us.isNull() && !us.isBoolean()) {
       fields.violation("us_persons_only", "must be true or false");
@@ -117,7 +139,8 @@ public final class CustomerCodec {
             contacts,
             engineer,
             region,
-            us != null && us.asBoolean(false));
+            us != null && us.asBoolean(false),
+            recipients);
     if (edge) {
       int bytes = encodeEvent(customer, Long.MAX_VALUE, Instant.EPOCH).length;
       if (bytes > Limits.MAX_RECORD_BYTES) {
@@ -213,6 +236,10 @@ public final class CustomerCodec {
     customer.designatedEngineer().ifPresent(e -> node.put("designated_engineer", e));
     customer.region().ifPresent(r -> node.put("region", r));
     node.put("us_persons_only", customer.usPersonsOnly());
+    if (!customer.reportRecipients().isEmpty()) {
+      ArrayNode recipients = node.putArray("report_recipients");
+      customer.reportRecipients().forEach(recipients::add);
+    }
     return node;
   }
 

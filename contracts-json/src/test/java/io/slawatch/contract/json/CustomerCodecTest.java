@@ -65,6 +65,35 @@ class CustomerCodecTest {
   }
 
   @Test
+  void report_recipients_are_addresses_kept_through_the_topic() throws Exception {
+    var result =
+        decode(
+            """
+            {"id":"acme","name":"Acme","plan":"jamf-gold","zone":"UTC",
+             "report_recipients":["cio@acme.example","support-team@acme.example"]}
+            """);
+    Customer customer = ((CustomerCodec.Result.Valid) result).customer();
+    assertThat(customer.reportRecipients())
+        .containsExactly("cio@acme.example", "support-team@acme.example");
+    assertThat(codec.decodeEvent(codec.encodeEvent(customer, 1, Instant.EPOCH))).isEqualTo(result);
+
+    var invalid =
+        decode(
+            """
+            {"id":"acme","name":"Acme","plan":"jamf-gold","zone":"UTC",
+             "report_recipients":["cio@acme.example","Bob <bob@acme.example>","x@y",
+                                  "a@b.example, c@d.example","cio@acme.example"]}
+            """);
+    assertThat(((CustomerCodec.Result.Invalid) invalid).violations())
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder(
+            "report_recipients[1]",
+            "report_recipients[2]",
+            "report_recipients[3]",
+            "report_recipients");
+  }
+
+  @Test
   void a_customer_calendar_may_not_point_at_a_file_on_the_server() throws Exception {
     var result =
         decode(

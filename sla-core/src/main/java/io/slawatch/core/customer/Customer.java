@@ -14,9 +14,10 @@ import java.util.Set;
  * A customer as the registry keeps it and publishes it on {@code customer.events.v1}: the plan its
  * tickets run on, its time zone and business calendar, the language alerts about it are written in,
  * and the entitlements intake and notifier check (premium contacts, designated engineer, region, US
- * persons only). {@code calendar} is the business calendar in the sla-core calendar format (JSON),
- * as the customer's administrator wrote it; without one, the default business hours of the zone
- * apply.
+ * persons only), and who receives its compliance reports ({@code reportRecipients}, e-mail
+ * addresses; none: no report is sent). {@code calendar} is the business calendar in the sla-core
+ * calendar format (JSON), as the customer's administrator wrote it; without one, the default
+ * business hours of the zone apply.
  */
 public record Customer(
     CustomerId id,
@@ -28,7 +29,8 @@ public record Customer(
     List<String> premiumContacts,
     Optional<String> designatedEngineer,
     Optional<String> region,
-    boolean usPersonsOnly) {
+    boolean usPersonsOnly,
+    List<String> reportRecipients) {
 
   /** The languages of the plans, in which messages are written. */
   public static final Set<String> LANGUAGES = Set.of("en", "fr", "pl", "ro", "zh-TW");
@@ -45,6 +47,7 @@ public record Customer(
       throw new IllegalArgumentException("language " + language + " is not one of " + LANGUAGES);
     }
     premiumContacts = List.copyOf(premiumContacts);
+    reportRecipients = List.copyOf(reportRecipients);
   }
 
   /**

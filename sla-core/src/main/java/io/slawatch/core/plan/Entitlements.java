@@ -17,6 +17,10 @@ import java.util.OptionalInt;
  * @param premiumContacts validated premium contacts; others get {@code nonPremiumContactPlan}
  * @param designatedEngineer {@code none}, {@code yes} or {@code per_region}
  * @param onsiteSupport on-site support is included: the {@code onsite} channel is entitled
+ * @param slaReports the customer is owed periodic SLA compliance reports (Jamf Gold and Platinum:
+ *     "enhanced support updates and reports"; OPSWAT Platinum and Emerald-US: the "continuous
+ *     reporting" of managed services): the notifier e-mails them to the customer's report
+ *     recipients
  * @param extras further published entitlements as text (prices, warranty, scope...)
  */
 public record Entitlements(
@@ -28,6 +32,7 @@ public record Entitlements(
     Optional<String> phoneSupport,
     boolean support24x7English,
     boolean enhancedUpdatesAndReports,
+    boolean slaReports,
     int professionalServicesHours,
     boolean rcaForP1,
     String designatedEngineer,

@@ -44,7 +44,8 @@ class EntitlementCheckTest {
         List.of(premiumContacts),
         Optional.empty(),
         Optional.empty(),
-        false);
+        false,
+        List.of());
   }
 
   private static TicketEvent.Created ticket(String channel, String requester) {
