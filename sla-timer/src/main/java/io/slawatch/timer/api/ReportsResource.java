@@ -117,10 +117,15 @@ public class ReportsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("group_by") @DefaultValue("") String groupBy,
+      @QueryParam("customer") String customer,
+      @QueryParam("plan") String plan,
+      @QueryParam("priority") String priority,
+      @QueryParam("clock") String clockName,
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     List<Violation> violations = new ArrayList<>();
     Instant now = clock.instant();
     Period period = period(from, to, now, violations);
+    ClockOutcomes.Filter filter = filter(period, customer, plan, priority, clockName, violations);
     List<Dimension> dimensions = new ArrayList<>();
     for (String name : groupBy.split(",")) {
       if (name.isBlank()) {
@@ -145,7 +150,7 @@ public class ReportsResource {
       return Uni.createFrom().item(invalid(violations));
     }
     return outcomes
-        .compliance(period.from(), period.to(), dimensions, now)
+        .compliance(filter, dimensions, now)
         .map(
             rows -> {
               List<ComplianceRow> out = rows.stream().map(r -> row(dimensions, r)).toList();
@@ -180,25 +185,12 @@ public class ReportsResource {
     List<Violation> violations = new ArrayList<>();
     Instant now = clock.instant();
     Period period = period(from, to, now, violations);
-    violations.addAll(Parameters.identifier("customer", customer));
-    violations.addAll(Parameters.identifier("plan", plan));
-    violations.addAll(Parameters.identifier("clock", clockName));
-    if (priority != null && Priority.parse(priority).isEmpty()) {
-      violations.add(new Violation("priority", "must be one of P1, P2, P3, P4"));
-    }
+    ClockOutcomes.Filter filter = filter(period, customer, plan, priority, clockName, violations);
     int pageIndex = number("page", page, 0, 1_000_000, violations);
     int pageSize = number("size", size, 1, MAX_PAGE_SIZE, violations);
     if (!violations.isEmpty()) {
       return Uni.createFrom().item(invalid(violations));
     }
-    ClockOutcomes.Filter filter =
-        new ClockOutcomes.Filter(
-            period.from(),
-            period.to(),
-            Optional.ofNullable(customer),
-            Optional.ofNullable(plan),
-            Optional.ofNullable(priority).flatMap(Priority::parse).map(Priority::name),
-            Optional.ofNullable(clockName));
     return outcomes
         .countBreaches(filter, now)
         .flatMap(
@@ -225,6 +217,29 @@ public class ReportsResource {
   }
 
   private record Period(Instant from, Instant to) {}
+
+  /** The outcomes of the period, of a customer, plan, priority and clock when named. */
+  private static ClockOutcomes.Filter filter(
+      Period period,
+      String customer,
+      String plan,
+      String priority,
+      String clockName,
+      List<Violation> violations) {
+    violations.addAll(Parameters.identifier("customer", customer));
+    violations.addAll(Parameters.identifier("plan", plan));
+    violations.addAll(Parameters.identifier("clock", clockName));
+    if (priority != null && Priority.parse(priority).isEmpty()) {
+      violations.add(new Violation("priority", "must be one of P1, P2, P3, P4"));
+    }
+    return new ClockOutcomes.Filter(
+        period.from(),
+        period.to(),
+        Optional.ofNullable(customer),
+        Optional.ofNullable(plan),
+        Optional.ofNullable(priority).flatMap(Priority::parse).map(Priority::name),
+        Optional.ofNullable(clockName));
+  }
 
   /** {@code [from, to)}: dates (midnight UTC) or instants; by default the last 30 days. */
   private static Period period(String from, String to, Instant now, List<Violation> violations) {

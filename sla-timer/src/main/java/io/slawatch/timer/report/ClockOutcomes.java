@@ -111,8 +111,16 @@ public class ClockOutcomes
     return new Query(hql.toString(), parameters);
   }
 
-  /** Compliance of the outcomes started in {@code [from, to)}, one row per group. */
-  public Uni<List<Row>> compliance(Instant from, Instant to, List<Dimension> groupBy, Instant now) {
+  /**
+   * Compliance of the filter's outcomes (started in {@code [from, to)}, of its customer, plan,
+   * priority and clock when it names them), one row per group.
+   */
+  public Uni<List<Row>> compliance(Filter filter, List<Dimension> groupBy, Instant now) {
+    StringBuilder where = new StringBuilder(" where started_at >= :from and started_at < :to");
+    filter.customer().ifPresent(c -> where.append(" and customer_id = :customer"));
+    filter.plan().ifPresent(p -> where.append(" and plan = :plan"));
+    filter.priority().ifPresent(p -> where.append(" and priority = :priority"));
+    filter.clock().ifPresent(c -> where.append(" and clock = :clock"));
     StringJoiner keys = new StringJoiner(", ");
     groupBy.forEach(d -> keys.add(d.expression));
     String select = groupBy.isEmpty() ? "" : keys + ", ";
@@ -129,18 +137,25 @@ public class ClockOutcomes
             + " filter (where clock = 'first_response' and s in ('met', 'met_late'))"
             + " from (select o.*, case when status = 'open' and due_at <= :now then 'breached'"
             + " else status end as s from clock_outcome o"
-            + " where started_at >= :from and started_at < :to) x"
+            + where
+            + ") x"
             + group;
     int width = groupBy.size();
     return getSession()
         .flatMap(
-            session ->
-                session
-                    .createNativeQuery(sql, Object[].class)
-                    .setParameter("from", utc(from))
-                    .setParameter("to", utc(to))
-                    .setParameter("now", utc(now))
-                    .getResultList())
+            session -> {
+              var query =
+                  session
+                      .createNativeQuery(sql, Object[].class)
+                      .setParameter("from", utc(filter.from()))
+                      .setParameter("to", utc(filter.to()))
+                      .setParameter("now", utc(now));
+              filter.customer().ifPresent(c -> query.setParameter("customer", c));
+              filter.plan().ifPresent(p -> query.setParameter("plan", p));
+              filter.priority().ifPresent(p -> query.setParameter("priority", p));
+              filter.clock().ifPresent(c -> query.setParameter("clock", c));
+              return query.getResultList();
+            })
         .map(
             rows -> {
               List<Row> result = new ArrayList<>();

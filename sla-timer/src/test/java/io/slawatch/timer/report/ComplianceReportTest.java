@@ -241,6 +241,37 @@ class ComplianceReportTest {
   }
 
   @Test
+  void compliance_of_one_customer_and_priority_counts_only_its_clocks() {
+    String customer = "cust-" + RUN + "-1";
+    long[] counts = expectedByCustomerAndPriority().get(customer + "|P1");
+    JsonPath report =
+        given()
+            .header("Authorization", "Bearer " + TOKEN)
+            .queryParam("from", "2026-10-01")
+            .queryParam("to", "2026-11-01")
+            .queryParam("customer", customer)
+            .queryParam("priority", "p1")
+            .queryParam("clock", "first_response")
+            .get("/api/v1/reports/compliance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(report.getList("rows")).hasSize(1);
+    assertThat(report.getInt("rows[0].met")).isEqualTo((int) counts[0]);
+    assertThat(report.getInt("rows[0].met_late")).isEqualTo((int) counts[1]);
+    assertThat(report.getInt("rows[0].breached")).isEqualTo((int) counts[2]);
+    given()
+        .header("Authorization", "Bearer " + TOKEN)
+        .queryParam("customer", "acme\u0007")
+        .queryParam("priority", "P9")
+        .get("/api/v1/reports/compliance")
+        .then()
+        .statusCode(400)
+        .body("violations.field", org.hamcrest.Matchers.hasItems("customer", "priority"));
+  }
+
+  @Test
   void the_breach_list_names_every_missed_clock_with_its_timeline_and_pages() {
     String customer = "cust-" + RUN + "-1";
     List<Ticket> missed =
