@@ -45,6 +45,16 @@ public class CustomerDirectory {
             });
   }
 
+  /** The current record of a customer, when known. */
+  public Uni<Optional<Customer>> customer(String id) {
+    return projection.current(pool, List.of(id)).map(known -> Optional.ofNullable(known.get(id)));
+  }
+
+  /** Every customer that names report recipients (the compliance reports' addressees). */
+  public Uni<List<Customer>> withReportRecipients() {
+    return projection.withReportRecipients(pool);
+  }
+
   static CustomerFacts factsOf(Customer customer) {
     return new CustomerFacts(
         Locale.forLanguageTag(customer.language()),

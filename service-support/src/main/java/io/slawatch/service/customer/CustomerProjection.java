@@ -99,6 +99,28 @@ public class CustomerProjection {
             });
   }
 
+  /**
+   * The current record of every customer that names report recipients (the compliance reports'
+   * addressees), by id; the body's JSON is filtered in the database, so the others are not decoded.
+   */
+  public Uni<List<Customer>> withReportRecipients(SqlClient conn) {
+    return conn.preparedQuery(
+            "select id, version, body from customer"
+                + " where jsonb_array_length(coalesce(body::jsonb -> 'data' -> 'report_recipients',"
+                + " '[]'::jsonb)) > 0 order by id")
+        .execute()
+        .map(
+            rows -> {
+              List<Customer> found = new java.util.ArrayList<>();
+              for (Row row : rows) {
+                customer(row.getString(0), row.getLong(1), row.getString(2))
+                    .filter(c -> !c.reportRecipients().isEmpty())
+                    .ifPresent(found::add);
+              }
+              return found;
+            });
+  }
+
   /** Every version of each of these customers that is known, oldest first (one query). */
   public Uni<Map<String, List<Version>>> versions(SqlClient conn, Collection<String> ids) {
     if (ids.isEmpty()) {
