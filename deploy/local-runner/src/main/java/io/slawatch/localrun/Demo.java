@@ -29,6 +29,7 @@ import java.util.Set;
  * </ul>
  */
 final class Demo {
+  private static final String CUSTOMER = "demo-customer";
   private final RunSettings settings;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,6 +45,7 @@ final class Demo {
     Path log = settings.logs().resolve("notifier.log");
     long logStart = Files.exists(log) ? Files.size(log) : 0;
 
+    registerCustomer();
     say("sending three P1 tickets on the demo plan (first response due in 1 minute)");
     for (String ticket : List.of(unanswered, answered, noteOnly)) {
       post(
@@ -118,7 +120,90 @@ final class Demo {
         "      "
             + unanswered
             + " breached, climbed to level 2, was answered late: sla.ended (met_late), no level 3.");
+    return sendReport();
+  }
+
+  /** demo-customer on the demo plan, with a report recipient (the plan includes reports). */
+  private void registerCustomer() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + settings.intakePort()
+                            + "/api/v1/customers/"
+                            + CUSTOMER))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token())
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"id":"demo-customer","name":"Demo Customer","plan":"demo","zone":"UTC",
+                         "language":"en","report_recipients":["support-manager@demo.example"]}
+                        """))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "intake answered " + response.statusCode() + " to the demo customer: " + response.body());
+    }
+    say(CUSTOMER + ": registered on the demo plan, reports to support-manager@demo.example");
+  }
+
+  /**
+   * The customer's compliance report of this month so far, e-mailed now (the monthly one goes out
+   * by itself after the month): it lands in the local mail sink.
+   */
+  private int sendReport() throws IOException, InterruptedException {
+    Path mail = settings.mailDir();
+    long before = countMail(mail);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + settings.notifierPort()
+                            + "/api/v1/reports/send?customer="
+                            + CUSTOMER))
+                .header("Authorization", "Bearer " + token())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200 || !response.body().contains("\"state\":\"sent\"")) {
+      say("the compliance report was not sent: " + response.statusCode() + " " + response.body());
+      return 1;
+    }
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (countMail(mail) == before && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200); // the sink saves what it received every second
+    }
+    say(
+        "report: "
+            + CUSTOMER
+            + "'s compliance report of this month so far was e-mailed; see "
+            + mail);
+    say(
+        "        and the figures: curl -H \"Authorization: Bearer $(cat "
+            + settings.apiTokenFile()
+            + ")\" 'http://127.0.0.1:"
+            + settings.timerPort()
+            + "/api/v1/reports/compliance?customer="
+            + CUSTOMER
+            + "&group_by=priority,clock'");
     return 0;
+  }
+
+  private static long countMail(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var files = Files.list(dir)) {
+      return files.count();
+    }
+  }
+
+  private String token() throws IOException {
+    return Files.readString(settings.apiTokenFile()).trim();
   }
 
   private List<String> newAlertLines(Path log, long from, String run) throws IOException {

@@ -63,6 +63,13 @@ public final class LocalRunner {
       Files.writeString(pids.resolve("kafka.pid"), Long.toString(broker.pid()));
       broker.createTopics(Topics.all());
       say("topics     " + Topics.all());
+      MailSink mail = MailSink.start(settings.smtpPort(), settings.mailDir());
+      infrastructure.add(mail);
+      say(
+          "mail       an SMTP sink on 127.0.0.1:"
+              + mail.port()
+              + ", e-mails kept in "
+              + settings.mailDir());
 
       startService(
           "ticket-intake",
@@ -89,6 +96,7 @@ public final class LocalRunner {
       Map<String, String> notifier = new java.util.LinkedHashMap<>();
       // the same local token acknowledges alerts and reads their history
       notifier.put("slawatch.notifier.ack.tokens.local.token", apiToken());
+      notifier.put("slawatch.notifier.ack.tokens.local.roles", "ack,read,report");
       notifier.put(
           "slawatch.notifier.ack.public-url", "http://127.0.0.1:" + settings.notifierPort());
       // ack links are signed with a secret of their own: the API token never signs anything
@@ -100,6 +108,17 @@ public final class LocalRunner {
         // its targets use the console channel, which the local run always has
         notifier.put("slawatch.notifier.escalation.policy-file", settings.policyFile());
       }
+      // customers' compliance reports: figures from sla-timer, e-mailed to the local mail sink
+      notifier.put("slawatch.notifier.reports.enabled", "true");
+      notifier.put(
+          "slawatch.notifier.reports.timer-url", "http://127.0.0.1:" + settings.timerPort());
+      notifier.put("slawatch.notifier.reports.timer-token", apiToken());
+      notifier.put(
+          "slawatch.notifier.reports.plans",
+          "demo,jamf-gold,jamf-platinum,opswat-platinum,opswat-emerald-us");
+      notifier.put("quarkus.mailer.host", "127.0.0.1");
+      notifier.put("quarkus.mailer.port", Integer.toString(mail.port()));
+      notifier.put("quarkus.mailer.from", "slawatch@localhost");
       startService("notifier", settings.notifierPort(), postgres, broker, notifier, pids);
       for (ServiceProcess service : services) {
         service.awaitReady(Duration.ofSeconds(180));

@@ -20,7 +20,8 @@ record RunSettings(
     int timerPort,
     int notifierPort,
     String webhookUrl,
-    String policyFile) {
+    String policyFile,
+    int smtpPort) {
 
   /** The escalation policies the local run uses unless {@code SLAWATCH_POLICY_FILE} says. */
   static final String SHIPPED_POLICIES = "deploy/policies/seed-plans.yaml";
@@ -42,7 +43,8 @@ record RunSettings(
         port(env, "SLAWATCH_TIMER_PORT", 8082),
         port(env, "SLAWATCH_NOTIFIER_PORT", 8083),
         env.getOrDefault("SLAWATCH_WEBHOOK_URL", ""),
-        policyFile(env, repo));
+        policyFile(env, repo),
+        port(env, "SLAWATCH_SMTP_PORT", 2525));
   }
 
   /**
@@ -77,6 +79,11 @@ record RunSettings(
   /** The API token of the local run (intake ingest and admin, sla-timer read and simulate). */
   Path apiTokenFile() {
     return home.resolve("api-token");
+  }
+
+  /** Where the local mail sink keeps the e-mails it receives, one .eml file each. */
+  Path mailDir() {
+    return home.resolve("mail");
   }
 
   Path readyFile() {
