@@ -33,7 +33,14 @@ public record CustomerDocument(
         List<String> premiumContacts,
     @JsonProperty("designated_engineer") @Schema(nullable = true) String designatedEngineer,
     @Schema(nullable = true) String region,
-    @JsonProperty("us_persons_only") Boolean usPersonsOnly) {
+    @JsonProperty("us_persons_only") Boolean usPersonsOnly,
+    @JsonProperty("report_recipients")
+        @Schema(
+            description =
+                "e-mail addresses that receive the customer's compliance reports (plans with"
+                    + " sla_reports), at most 20",
+            nullable = true)
+        List<String> reportRecipients) {
 
   /** Reads records as the codec writes them: a field this record does not know is an error. */
   public static ObjectReader reader(ObjectMapper mapper) {

@@ -104,7 +104,8 @@ class OpenApiTest {
             "premium_contacts",
             "designated_engineer",
             "region",
-            "us_persons_only");
+            "us_persons_only",
+            "report_recipients");
     assertThat(doc.getMap("components.schemas.Problem.properties"))
         .containsKeys("type", "title", "status", "detail", "violations");
   }

@@ -34,9 +34,9 @@ class CustomerDocumentTest {
             {"id":"acme","name":"Acme","plan":"jamf-gold","zone":"Europe/Warsaw","language":"pl",
              "calendar":{"zone":"Europe/Warsaw","week":{"MON":[["08:00","16:00"]]}},
              "premium_contacts":["it@acme.example"],"designated_engineer":"ana",
-             "region":"EU","us_persons_only":true}
+             "region":"EU","us_persons_only":true,"report_recipients":["cio@acme.example"]}
             """);
-    assertThat(written.size()).as("every field set").isEqualTo(10);
+    assertThat(written.size()).as("every field set").isEqualTo(11);
 
     JsonNode answered = MAPPER.valueToTree(READER.readValue(written));
 
