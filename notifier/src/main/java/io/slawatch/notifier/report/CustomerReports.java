@@ -154,7 +154,7 @@ public class CustomerReports {
               int attempt = claimed.get();
               return timer
                   .figures(id, period.from(customer.zone()), to, config.breachesShown())
-                  .map(figures -> mail.compose(customer, period, figures, reportKey))
+                  .map(figures -> mail.compose(customer, period, to, figures, reportKey))
                   .chain(message -> mailer.send(message))
                   .ifNoItem()
                   .after(

@@ -37,7 +37,11 @@ public class ReportMail {
 
   /** The message of {@code customer}'s report of {@code period} with these figures. */
   public Mail compose(
-      Customer customer, ReportPeriod period, TimerReports.Figures figures, String key) {
+      Customer customer,
+      ReportPeriod period,
+      java.time.Instant to,
+      TimerReports.Figures figures,
+      String key) {
     ReportMessages words = words(customer.language());
     String name = customer.name();
     long met = figures.rows().stream().mapToLong(TimerReports.Row::met).sum();
@@ -49,7 +53,7 @@ public class ReportMail {
         "period",
         words.period(
             period.first().toString(),
-            period.end().minusDays(1).toString(),
+            lastDay(period, to, customer).toString(),
             customer.zone().getId()));
     t.put(
         "overall",
@@ -136,6 +140,14 @@ public class ReportMail {
             "sla-breaches-" + period.label() + ".csv",
             figures.breachesCsv().getBytes(StandardCharsets.UTF_8),
             "text/csv; charset=utf-8");
+  }
+
+  /** The period's last day, or the day it was cut at for a report of a period still running. */
+  private static java.time.LocalDate lastDay(
+      ReportPeriod period, java.time.Instant to, Customer customer) {
+    java.time.LocalDate last = period.end().minusDays(1);
+    java.time.LocalDate cut = to.minusNanos(1).atZone(customer.zone()).toLocalDate();
+    return cut.isBefore(last) ? cut : last;
   }
 
   /** The same Message-ID for every copy of the same report (customer and period). */
