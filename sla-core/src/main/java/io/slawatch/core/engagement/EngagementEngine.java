@@ -3,10 +3,14 @@ package io.slawatch.core.engagement;
 import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.customer.CustomerTerms;
+import io.slawatch.core.event.EventId;
+import io.slawatch.core.ticket.CustomerId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The engagement engine: a pure, deterministic function from one engagement's events (in any
@@ -39,6 +43,20 @@ public final class EngagementEngine {
       throw new IllegalArgumentException("events of " + subjects + " engagements; give one");
     }
     return new EngagementReplay(customer, calendar(customer.businessCalendar())).run(events, asOf);
+  }
+
+  /**
+   * The customer an engagement's events name (its earliest {@code engagement.purchased}), so the
+   * caller can look up that customer's terms before evaluating.
+   */
+  public static Optional<CustomerId> customer(List<EngagementEvent> events) {
+    return events.stream()
+        .filter(EngagementEvent.Purchased.class::isInstance)
+        .map(EngagementEvent.Purchased.class::cast)
+        .min(
+            Comparator.comparing(EngagementEvent::occurredAt)
+                .thenComparing(EngagementEvent::eventId, EventId.ORDER))
+        .map(EngagementEvent.Purchased::customer);
   }
 
   private BusinessCalendar calendar(CalendarDefinition definition) {

@@ -98,8 +98,10 @@ final class EngagementReplay {
       this.steps = List.copyOf(steps);
     }
 
+    /** Whether its breach fired (a forfeit risk is a warning: it never breaches). */
     boolean breached() {
-      return fired.contains(1.0);
+      return steps.stream()
+          .anyMatch(s -> s.kind() == AlertKind.BREACHED && fired.contains(s.fraction()));
     }
 
     Obligation report() {

@@ -380,6 +380,31 @@ class EngagementScenariosTest {
               tuple(AlertKind.MET, at("2026-03-17T15:00+01:00"), 1));
       assertThat(result.engagement().orElseThrow().unansweredAttempts()).isZero();
       assertThat(result.engagement().orElseThrow().flags()).doesNotContain("forfeit_risk");
+      assertThat(result.obligation(Obligations.FORFEIT_RISK).orElseThrow())
+          .extracting(Obligation::status, Obligation::since, Obligation::due)
+          .containsExactly(
+              Obligation.Status.MET, at("2026-03-03T10:00+01:00"), at("2026-03-11T10:00+01:00"));
+      assertThat(
+              EngagementEngine.customer(
+                  story("E-30")
+                      .purchased("2026-03-02T10:00+01:00", EngagementKind.REMOTE, 8)
+                      .events()))
+          .contains(new io.slawatch.core.ticket.CustomerId("acme"));
+    }
+
+    @Test
+    void while_unanswered_the_risk_stays_open() {
+      EngagementEvaluation result =
+          story("E-33")
+              .purchased("2026-03-02T10:00+01:00", EngagementKind.REMOTE, 8)
+              .contactAttempted("2026-03-03T10:00+01:00")
+              .contactAttempted("2026-03-04T10:00+01:00")
+              .contactAttempted("2026-03-05T10:00+01:00")
+              .asOf("2026-03-07T00:00Z");
+      assertThat(result.obligation(Obligations.FORFEIT_RISK).orElseThrow().status())
+          .isEqualTo(Obligation.Status.OPEN);
+      assertThat(result.engagement().orElseThrow().flags()).contains("forfeit_risk");
+      assertThat(result.engagement().orElseThrow().unansweredAttempts()).isEqualTo(3);
     }
 
     @Test
