@@ -1,6 +1,8 @@
 package io.slawatch.cli;
 
 import io.slawatch.contract.json.Decoding;
+import io.slawatch.contract.json.EngagementDecoding;
+import io.slawatch.contract.json.EngagementEventCodec;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.CalendarDefinition;
@@ -8,6 +10,9 @@ import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.YamlTrees;
 import io.slawatch.core.customer.CustomerTerms;
+import io.slawatch.core.engagement.BookingViolation;
+import io.slawatch.core.engagement.EngagementEvent;
+import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.PlanReader;
@@ -29,8 +34,11 @@ import java.util.Optional;
 
 /**
  * {@code slawatch simulate --plan <preset or file> [--zone <IANA>] [--calendar <file>] [--until
- * <instant>]}: ticket events in (one CloudEvent a line, any order), every alert the engine would
- * emit up to {@code --until} out, ordered by firing instant.
+ * <instant>]}: ticket events and engagement events in (one CloudEvent a line, any order), every
+ * alert the engine would emit up to {@code --until} out, ordered by firing instant. A line whose
+ * {@code type} is an engagement event's ({@code engagement.purchased}...) is read by the engagement
+ * codec; a booking the replay refuses (a remote one not in whole 4-hour blocks) is reported on
+ * stderr with its line, like an unreadable event.
  */
 final class SimulateCommand {
   record Options(
@@ -74,12 +82,30 @@ final class SimulateCommand {
             SlawatchCli.JSON, name -> name.flatMap(catalog::find).orElse(defaultPlan));
     SlaAlertCodec alerts = new SlaAlertCodec(SlawatchCli.JSON);
 
+    EngagementEventCodec engagementCodec = new EngagementEventCodec(SlawatchCli.JSON);
+
     List<TicketEvent> events = new ArrayList<>();
+    List<EngagementEvent> engagementEvents = new ArrayList<>();
+    Map<EventId, Integer> engagementLines = new LinkedHashMap<>();
     int rejected = 0;
     int lineNumber = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       lineNumber++;
       if (line.isBlank()) {
+        continue;
+      }
+      if (isEngagementEvent(line)) {
+        switch (engagementCodec.decode(line.getBytes(StandardCharsets.UTF_8))) {
+          case EngagementDecoding.Valid valid -> {
+            engagementEvents.add(valid.event());
+            engagementLines.putIfAbsent(valid.event().eventId(), lineNumber);
+          }
+          case EngagementDecoding.Invalid invalid -> {
+            rejected++;
+            err.println(
+                "line " + lineNumber + ": " + TicketEventLines.describe(invalid.violations()));
+          }
+        }
         continue;
       }
       switch (reader.read(line)) {
@@ -91,15 +117,36 @@ final class SimulateCommand {
         }
       }
     }
-    if (events.isEmpty()) {
+    if (events.isEmpty() && engagementEvents.isEmpty()) {
       return rejected == 0 ? 0 : 1;
     }
-    Simulation.Result result = new Simulation(catalog).run(customer, events, options.until());
+    Simulation.Result result =
+        new Simulation(catalog).run(customer, events, engagementEvents, options.until());
+    for (BookingViolation refused : result.refused()) {
+      rejected++;
+      err.println(
+          "line "
+              + engagementLines.getOrDefault(refused.event(), 0)
+              + ": "
+              + refused.field()
+              + ": "
+              + refused.message());
+    }
     for (SlaAlert alert : result.alerts()) {
       out.println(new String(alerts.encode(alert), StandardCharsets.UTF_8));
     }
     out.flush();
     return rejected == 0 ? 0 : 1;
+  }
+
+  /** Whether the line is a JSON object whose {@code type} is an engagement event's. */
+  private static boolean isEngagementEvent(String line) {
+    try {
+      return EngagementEventCodec.isEngagementType(
+          SlawatchCli.JSON.readTree(line).path("type").asText(""));
+    } catch (IOException e) {
+      return false; // the ticket reader reports it
+    }
   }
 
   private static SupportPlan plan(String nameOrFile) {

@@ -36,6 +36,7 @@ public final class SlawatchCli {
       """
       usage: slawatch calc                 JSON lines in: {"calendar", "op", "start", "duration"|"end", "pauses"}
              slawatch simulate --plan <preset or file> [--zone <IANA>] [--calendar <file>] [--until <instant>]
+                                           CloudEvent lines in: ticket.* and engagement.* events
              slawatch plans                list the preset plans
              slawatch plans show <name|file>  print a preset or a plan file (checked) with its defined clocks""";
 

@@ -298,6 +298,30 @@ class SlawatchCliTest {
     }
 
     @Test
+    void engagement_events_are_simulated_beside_tickets_and_a_bad_booking_is_reported_by_line()
+        throws IOException {
+      String engagement =
+          """
+          {"specversion":"1.0","id":"e1","source":"crm","type":"engagement.purchased","subject":"PS-1","time":"2026-03-02T09:00:00Z","data":{"customer":"acme","kind":"remote","hours":8,"purchased_at":"2026-03-02T09:00:00Z"}}
+          {"specversion":"1.0","id":"e2","source":"crm","type":"engagement.scheduled","subject":"PS-1","time":"2026-03-03T09:00:00Z","data":{"start":"2026-03-23T10:00:00Z","duration":"PT8H"}}
+          {"specversion":"1.0","id":"e3","source":"crm","type":"engagement.scheduled","subject":"PS-1","time":"2026-03-04T09:00:00Z","data":{"start":"2026-03-30T10:00:00Z","duration":"PT6H"}}
+          """;
+      Run run =
+          run(
+              EVENTS + engagement,
+              "simulate",
+              "--plan",
+              "jamf-gold",
+              "--until",
+              "2026-03-24T00:00:00Z");
+      assertThat(run.out())
+          .anyMatch(l -> l.contains("\"subject\":\"PS-1\"") && l.contains("\"clock\":\"no_show\""));
+      assertThat(run.err())
+          .contains("line 8: data.duration: must be a whole number of 4-hour blocks");
+      assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
     void a_missing_plan_option_is_a_usage_error() throws IOException {
       Run run = run("", "simulate", "--zone", "UTC");
       assertThat(run.status()).isEqualTo(2);

@@ -3,6 +3,7 @@ package io.slawatch.contract.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.core.event.EventTimes;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -178,6 +179,38 @@ final class Fields {
       return Optional.empty();
     }
     return Optional.of(value.booleanValue());
+  }
+
+  /** A required ISO-8601 duration ({@code PT4H}), else a violation. */
+  Optional<Duration> duration(String name) {
+    return parsed(name, Fields::parseDuration, "an ISO-8601 duration such as PT4H");
+  }
+
+  /** A required whole number from 1 to {@code max}, else a violation. */
+  Optional<Integer> positiveInt(String name, int max) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      violation(name, "is required");
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      violation(name, "must be a whole number from 1 to " + max);
+      return Optional.empty();
+    }
+    int number = value.intValue();
+    if (number < 1 || number > max) {
+      violation(name, "must be a whole number from 1 to " + max + " (was " + number + ")");
+      return Optional.empty();
+    }
+    return Optional.of(number);
+  }
+
+  static Optional<Duration> parseDuration(String raw) {
+    try {
+      return Optional.of(Duration.parse(raw));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   static Optional<Instant> parseInstant(String raw) {

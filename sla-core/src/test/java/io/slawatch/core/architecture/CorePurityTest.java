@@ -24,7 +24,11 @@ class CorePurityTest {
   void the_guarded_package_exists_and_holds_the_contracts() {
     assertThat(core.stream().map(c -> c.getPackageName()))
         .as("classes under %s (renamed or emptied?)", CORE)
-        .contains("io.slawatch.core.event", "io.slawatch.core.alert", "io.slawatch.core.ticket");
+        .contains(
+            "io.slawatch.core.event",
+            "io.slawatch.core.alert",
+            "io.slawatch.core.ticket",
+            "io.slawatch.core.engagement");
   }
 
   @Test

@@ -138,4 +138,45 @@ class SimulationTest {
         .findFirst()
         .orElseThrow();
   }
+
+  @Test
+  void engagement_events_run_beside_tickets_without_changing_the_tickets_alerts() {
+    List<TicketEvent> tickets = ticket("T-1").created("2026-03-23T10:00", Priority.P1).events();
+    var engagement =
+        io.slawatch.core.testing.EngagementStory.engagement("E-1")
+            .purchased("2026-03-02T10:00Z", io.slawatch.core.engagement.EngagementKind.REMOTE, 8)
+            .scheduled("2026-03-03T10:00Z", "2026-03-23T10:30Z", java.time.Duration.ofHours(4))
+            .scheduled("2026-03-04T10:00Z", "2026-03-30T10:30Z", java.time.Duration.ofHours(6))
+            .events();
+    Optional<Instant> until = Optional.of(at("2026-03-23T11:30"));
+
+    Simulation.Result ticketsOnly = simulation.run(GOLD_IN_UTC, tickets, until);
+    Simulation.Result both = simulation.run(GOLD_IN_UTC, tickets, engagement, until);
+
+    assertThat(both.alerts()).containsAll(ticketsOnly.alerts());
+    assertThat(both.alerts())
+        .filteredOn(a -> a.ticket().value().equals("E-1"))
+        .extracting(a -> a.clock().wireName(), a -> a.kind().type(), SlaAlert::firedAt)
+        .containsExactly(tuple("no_show", "sla.breached", at("2026-03-23T10:50")));
+    assertThat(both.alerts())
+        .isSortedAccordingTo(
+            java.util.Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id));
+    assertThat(both.refused())
+        .extracting(io.slawatch.core.engagement.BookingViolation::field)
+        .containsExactly("data.duration");
+    assertThat(ticketsOnly.refused()).isEmpty();
+  }
+
+  @Test
+  void engagement_events_alone_run_to_thirty_days_after_the_latest() {
+    var engagement =
+        io.slawatch.core.testing.EngagementStory.engagement("E-2")
+            .purchased("2026-03-02T10:00Z", io.slawatch.core.engagement.EngagementKind.REMOTE, 8)
+            .events();
+    Simulation.Result result = simulation.run(GOLD_IN_UTC, List.of(), engagement, Optional.empty());
+    assertThat(result.until()).isEqualTo(at("2026-04-01T10:00"));
+    assertThat(result.alerts()).isEmpty();
+    assertThatThrownBy(() -> simulation.run(GOLD_IN_UTC, List.of(), List.of(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
