@@ -83,7 +83,10 @@ public final class Payloads {
     if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
       return Optional.empty();
     }
-    String text = value.asText().trim();
+    // whitespace around a value is dropped; any other control character (trim() would drop a
+    // trailing NUL or BEL too, turning "T-1\u0000" into another ticket's id) is the codec's to
+    // refuse
+    String text = value.asText().strip();
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 

@@ -28,4 +28,12 @@ class PayloadsTest {
     assertThat(Payloads.instant(json("{\"t\":18446744073709551616000}"), "t")).isEmpty();
     assertThat(Payloads.instant(json("{\"t\":18446745837709551616}"), "t")).isEmpty();
   }
+
+  @Test
+  void whitespace_around_a_value_is_dropped_but_not_a_trailing_nul_or_control_character()
+      throws Exception {
+    assertThat(Payloads.text(json("{\"id\":\"  T-1 \\n\"}"), "id")).contains("T-1");
+    assertThat(Payloads.text(json("{\"id\":\"T-1\\u0000\"}"), "id")).contains("T-1\u0000");
+    assertThat(Payloads.text(json("{\"id\":\"\\u0007T-1\"}"), "id")).contains("\u0007T-1");
+  }
 }
