@@ -65,7 +65,7 @@ class MalformedRequestsEndToEndTest {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  /** Service → its database, port and tokens by name. */
+  /** Service → its database. */
   private static final Map<String, String> DATABASES =
       Map.of(
           "intake", "slawatch_e2e_mal_intake",
@@ -73,7 +73,11 @@ class MalformedRequestsEndToEndTest {
           "notifier", "slawatch_e2e_mal_notifier");
 
   private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+
+  /** Service → token name → token; service → token name → its roles. */
   private static final Map<String, Map<String, String>> TOKENS = new LinkedHashMap<>();
+
+  private static final Map<String, Map<String, String>> ROLES = new LinkedHashMap<>();
   private static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
   private static final List<ServiceProcess> SERVICES = new ArrayList<>();
   private static TestInfra infra;
@@ -130,7 +134,7 @@ class MalformedRequestsEndToEndTest {
         .keySet()
         .forEach(name -> tokens.put(name, service + "-" + name + "-" + UUID.randomUUID()));
     TOKENS.put(service, tokens);
-    TOKENS.put(service + ".roles", roles);
+    ROLES.put(service, roles);
   }
 
   private static Map<String, String> tokenConfig(String service, String prefix) {
@@ -140,8 +144,7 @@ class MalformedRequestsEndToEndTest {
         .forEach(
             (name, token) -> {
               config.put(prefix + ".tokens." + name + ".token", token);
-              config.put(
-                  prefix + ".tokens." + name + ".roles", TOKENS.get(service + ".roles").get(name));
+              config.put(prefix + ".tokens." + name + ".roles", ROLES.get(service).get(name));
             });
     return config;
   }
