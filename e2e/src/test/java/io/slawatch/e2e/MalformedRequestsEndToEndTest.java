@@ -27,9 +27,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -442,5 +445,56 @@ class MalformedRequestsEndToEndTest {
     assertThat(postEvents("application/cloudevents+json", first).statusCode()).isEqualTo(200);
     assertThat(postEvents("application/cloudevents+json", second).statusCode()).isEqualTo(200);
     assertThat(storedEvents(ticket)).isEqualTo(2);
+  }
+
+  /**
+   * Every operation each service describes at {@code /q/openapi} has at least one request in the
+   * catalogue: an endpoint added without its malformed requests fails here.
+   */
+  @Order(5)
+  @Test
+  void every_operation_of_every_services_openapi_has_a_case_in_the_catalogue() throws Exception {
+    List<MalformedCatalogue.Case> cases = MalformedCatalogue.load(RUN);
+    for (String service : PORTS.keySet()) {
+      HttpResponse<String> answer =
+          send(service, "GET", "/q/openapi?format=json", "none", Map.of(), null);
+      assertThat(answer.statusCode()).as(service + " /q/openapi").isEqualTo(200);
+      JsonNode paths = JSON.readTree(answer.body()).path("paths");
+      List<String> operations = new ArrayList<>();
+      paths
+          .fieldNames()
+          .forEachRemaining(
+              path ->
+                  paths
+                      .path(path)
+                      .fieldNames()
+                      .forEachRemaining(
+                          method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+      assertThat(operations).as(service + "'s operations").isNotEmpty();
+      System.out.println(service + " operations in /q/openapi: " + operations);
+      for (String operation : operations) {
+        String method = operation.substring(0, operation.indexOf(' '));
+        Pattern template = template(operation.substring(method.length() + 1));
+        assertThat(cases)
+            .as(service + ": a malformed request to " + operation)
+            .anyMatch(
+                c ->
+                    c.service().equals(service)
+                        && c.method().equals(method)
+                        && template.matcher(c.path().split("\\?", 2)[0]).matches());
+      }
+    }
+  }
+
+  /** {@code /api/v1/alerts/{id}/ack} as a pattern: a parameter is one or more characters. */
+  private static Pattern template(String path) {
+    StringBuilder regex = new StringBuilder();
+    Matcher parameter = Pattern.compile("\\{[^}]+}").matcher(path);
+    int last = 0;
+    while (parameter.find()) {
+      regex.append(Pattern.quote(path.substring(last, parameter.start()))).append(".+");
+      last = parameter.end();
+    }
+    return Pattern.compile(regex.append(Pattern.quote(path.substring(last))).toString());
   }
 }
