@@ -31,6 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,7 +104,9 @@ class MalformedRequestsEndToEndTest {
             "reader", "read",
             "simulator", "simulate",
             "reporter", "report"));
-    tokens("notifier", Map.of("all", "ack,read", "reader", "read", "acker", "ack"));
+    tokens(
+        "notifier",
+        Map.of("all", "ack,read,report", "reader", "read", "acker", "ack", "reporter", "report"));
 
     Map<String, String> intake = new LinkedHashMap<>(tokenConfig("intake", "slawatch.intake.auth"));
     MalformedCatalogue.WEBHOOK_SOURCES.forEach(
@@ -118,6 +122,9 @@ class MalformedRequestsEndToEndTest {
         new LinkedHashMap<>(tokenConfig("notifier", "slawatch.notifier.ack"));
     notifier.put("slawatch.notifier.ack.public-url", "http://127.0.0.1:1");
     notifier.put("slawatch.notifier.ack.link-secret", "malformed-link-secret");
+    // the customers' reports on, so their requests reach validation (no customer gets one here)
+    notifier.put("slawatch.notifier.reports.enabled", "true");
+    notifier.put("slawatch.notifier.reports.timer-url", "http://127.0.0.1:1");
     start("notifier", "notifier", notifier, logs, pids);
     for (ServiceProcess service : SERVICES) {
       service.awaitReady(Duration.ofSeconds(120));
@@ -125,10 +132,12 @@ class MalformedRequestsEndToEndTest {
     for (Map.Entry<String, String> db : DATABASES.entrySet()) {
       TABLES.put(db.getKey(), tables(db.getValue()));
     }
+    // the broker is shared with the other end-to-end tests: the services first consume what those
+    // left on the topics (customers, tickets, alerts); the catalogue starts once nothing changes
+    rowsBefore = settled();
     ticketEvents = TopicProbe.atEnd(infra.bootstrapServers(), Topics.TICKET_EVENTS);
     customerEvents = TopicProbe.atEnd(infra.bootstrapServers(), Topics.CUSTOMER_EVENTS);
     alerts = TopicProbe.atEnd(infra.bootstrapServers(), Topics.SLA_ALERTS);
-    rowsBefore = rows();
   }
 
   private static void tokens(String service, Map<String, String> roles) {
@@ -212,6 +221,26 @@ class MalformedRequestsEndToEndTest {
   }
 
   /** {@code service.table} → row count, for every table of the three services. */
+  /** The row counts once they stayed the same for {@link #SETTLED} (the services are idle). */
+  private static Map<String, Long> settled() {
+    AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
+    AtomicLong since = new AtomicLong(System.nanoTime());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              Map<String, Long> now = rows();
+              if (!now.equals(last.getAndSet(now))) {
+                since.set(System.nanoTime());
+              }
+              return System.nanoTime() - since.get() >= SETTLED.toNanos();
+            });
+    return last.get();
+  }
+
+  private static final Duration SETTLED = Duration.ofSeconds(4);
+
   private static Map<String, Long> rows() throws Exception {
     Map<String, Long> counts = new TreeMap<>();
     for (Map.Entry<String, List<String>> service : TABLES.entrySet()) {
