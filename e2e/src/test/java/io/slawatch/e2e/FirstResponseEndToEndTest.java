@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,11 @@ class FirstResponseEndToEndTest {
   private static int timerPort;
   private static int notifierPort;
   private static final String TOKEN = UUID.randomUUID().toString();
+  private static final String GITHUB_SECRET = UUID.randomUUID().toString();
+
+  /** The GitHub payloads ticket-intake's adapter tests use (captured from GitHub's docs). */
+  private static final Path FIXTURES =
+      REPO.resolve("ticket-intake/src/test/resources/webhook/github");
 
   @BeforeAll
   static void startTheSystem() throws Exception {
@@ -57,7 +63,20 @@ class FirstResponseEndToEndTest {
             "slawatch.intake.auth.tokens.e2e.token",
             TOKEN,
             "slawatch.intake.auth.tokens.e2e.roles",
-            "ingest"),
+            "ingest",
+            // a GitHub repository of an OPSWAT customer whose labels mark hardware milestones
+            "slawatch.intake.webhooks.e2e-gh.vendor",
+            "github",
+            "slawatch.intake.webhooks.e2e-gh.secret",
+            GITHUB_SECRET,
+            "slawatch.intake.webhooks.e2e-gh.customer",
+            "kiosk-customer",
+            "slawatch.intake.webhooks.e2e-gh.plan",
+            "opswat-gold",
+            "slawatch.intake.webhooks.e2e-gh.milestone-labels.defective",
+            "hardware_defect_identified",
+            "slawatch.intake.webhooks.e2e-gh.milestone-labels.shipped",
+            "replacement_shipped"),
         logs,
         pids);
     timerPort = freePort();
@@ -67,7 +86,13 @@ class FirstResponseEndToEndTest {
         "sla-timer",
         "slawatch_e2e_timer",
         timerPort,
-        Map.of("slawatch.timer.plan-files", e2ePlan().toString()),
+        Map.of(
+            "slawatch.timer.plan-files",
+            e2ePlan().toString(),
+            "slawatch.timer.auth.tokens.e2e.token",
+            TOKEN,
+            "slawatch.timer.auth.tokens.e2e.roles",
+            "read"),
         logs,
         pids);
     start(
@@ -194,6 +219,30 @@ class FirstResponseEndToEndTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }
 
+  /** Posts a GitHub webhook delivery, signed as GitHub signs it, to the e2e-gh source. */
+  private static void github(String event, String delivery, String body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            GITHUB_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature =
+        "sha256="
+            + java.util.HexFormat.of()
+                .formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + intakePort + "/api/v1/webhooks/github/e2e-gh"))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", delivery)
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
   private static boolean breachOf(WebhookReceiver.Request request, String ticket) {
     return request.body().contains("\"type\":\"sla.breached\"")
         && request.body().contains("\"subject\":\"" + ticket + "\"");
@@ -239,6 +288,71 @@ class FirstResponseEndToEndTest {
       Thread.sleep(100);
     }
     assertThat(webhook.received()).filteredOn(r -> breachOf(r, unanswered)).hasSize(1);
+  }
+
+  /**
+   * OPSWAT's advance hardware replacement from a helpdesk's labels (issue 15): a GitHub issue of an
+   * opswat-gold customer labelled {@code defective} starts the plan's {@code hardware_replacement}
+   * clock (2 business days), the label {@code shipped} a day later meets it; sla-timer's API shows
+   * the clock met.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(5)
+  void milestone_labels_through_a_github_webhook_start_and_meet_hardware_replacement()
+      throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    String repo = "kiosk/units-" + UUID.randomUUID().toString().substring(0, 8);
+    var opened =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            mapper.readTree(FIXTURES.resolve("github_issues_opened.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) opened.get("repository"))
+        .put("full_name", repo);
+    String run = repo.substring(repo.indexOf('-') + 1);
+    github("issues", "gh-open-" + run, opened.toString());
+    for (String[] step :
+        new String[][] {
+          {"defective", "2019-05-16T09:00:00Z"}, {"shipped", "2019-05-17T09:00:00Z"}
+        }) {
+      var labeled =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              mapper.readTree(FIXTURES.resolve("github_issues_labeled.json").toFile());
+      ((com.fasterxml.jackson.databind.node.ObjectNode) labeled.get("repository"))
+          .put("full_name", repo);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) labeled.get("label")).put("name", step[0]);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) labeled.get("issue"))
+          .put("updated_at", step[1]);
+      github("issues", "gh-" + step[0] + "-" + run, labeled.toString());
+    }
+    String ticket = "github:e2e-gh:" + repo + "#" + opened.path("issue").path("number").asInt();
+    URI sla =
+        URI.create(
+            "http://127.0.0.1:"
+                + timerPort
+                + "/api/v1/tickets/"
+                + java.net.URLEncoder.encode(ticket, java.nio.charset.StandardCharsets.UTF_8)
+                + "/sla");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> response =
+                  HTTP.send(
+                      HttpRequest.newBuilder(sla)
+                          .header("Authorization", "Bearer " + TOKEN)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+              var clock =
+                  java.util.stream.StreamSupport.stream(
+                          mapper.readTree(response.body()).path("clocks").spliterator(), false)
+                      .filter(c -> c.path("clock").asText().equals("hardware_replacement"))
+                      .findFirst();
+              assertThat(clock).as(response.body()).isPresent();
+              assertThat(clock.get().path("state").asText()).isEqualTo("met");
+              assertThat(clock.get().path("start").asText()).isEqualTo("2019-05-16T09:00:00Z");
+            });
   }
 
   /**

@@ -77,18 +77,24 @@ class AlertDeliveryTest {
                     .encodeToString(
                         mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 
-    String metrics =
-        io.restassured.RestAssured.given()
-            .get("/q/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    assertThat(metrics)
-        .containsPattern(
-            "slawatch_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"delivered\"[^}]*\\} [1-9]")
-        .contains("slawatch_notification_delivery_seconds_bucket")
-        .doesNotContain(ticket);
+    // the delivery is counted once it is recorded, a moment after the receiver answered
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              String metrics =
+                  io.restassured.RestAssured.given()
+                      .get("/q/metrics")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .asString();
+              assertThat(metrics)
+                  .containsPattern(
+                      "slawatch_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"delivered\"[^}]*\\} [1-9]")
+                  .contains("slawatch_notification_delivery_seconds_bucket")
+                  .doesNotContain(ticket);
+            });
   }
 
   @Test
