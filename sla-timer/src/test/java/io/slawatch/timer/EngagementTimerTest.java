@@ -130,6 +130,32 @@ class EngagementTimerTest {
   }
 
   @Test
+  void the_simulator_replays_engagement_events_beside_ticket_events() {
+    ApiTokens.api()
+        .contentType("application/json")
+        .body(
+            """
+            {"plan":"jamf-gold","zone":"Europe/Warsaw","until":"2026-12-04T00:00:00Z","events":[
+              {"specversion":"1.0","id":"p","source":"sim","type":"engagement.purchased",
+               "subject":"E-1","time":"2026-11-02T09:00:00Z","data":{"customer":"acme",
+               "kind":"remote","hours":8,"purchased_at":"2026-11-02T09:00:00Z"}},
+              {"specversion":"1.0","id":"s6","source":"sim","type":"engagement.scheduled",
+               "subject":"E-1","time":"2026-11-02T10:00:00Z",
+               "data":{"start":"2026-12-01T14:00:00Z","duration":"PT6H"}},
+              {"specversion":"1.0","id":"s","source":"sim","type":"engagement.scheduled",
+               "subject":"E-1","time":"2026-11-02T11:00:00Z",
+               "data":{"start":"2026-12-03T14:00:00Z","duration":"PT4H"}}]}
+            """)
+        .post("/api/v1/simulate")
+        .then()
+        .statusCode(200)
+        .body(
+            "alerts.find { it.data.clock == 'no_show' }.data.due",
+            org.hamcrest.Matchers.equalTo("2026-12-03T14:20:00Z"))
+        .body("refused.field", org.hamcrest.Matchers.contains("data.duration"));
+  }
+
+  @Test
   void an_engagement_nobody_told_sla_timer_of_is_a_404_problem() {
     ApiTokens.api()
         .get("/api/v1/engagements/{id}", "E-unknown-" + UUID.randomUUID())
