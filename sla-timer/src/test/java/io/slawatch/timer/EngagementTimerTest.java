@@ -196,6 +196,63 @@ class EngagementTimerTest {
     assertThat(subjectOf(id + "/expiry/1/sla.breached")).isEqualTo("engagement");
   }
 
+  @Test
+  void a_change_of_the_customers_plan_recomputes_its_open_engagements() throws Exception {
+    String customer = "cust-" + UUID.randomUUID();
+    String engagement = "E-" + UUID.randomUUID();
+    customerVersion(customer, 1, "test");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    // the customer record is consumed on its own topic: wait for sla-timer to know it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> customerKnown(customer));
+    purchased(engagement, customer, now);
+    scheduled(engagement, now, now.plus(Duration.ofDays(2)));
+    String noShow = engagement + "/no_show/1/sla.breached";
+    awaitTimer(noShow, true);
+    assertThat(planOf(noShow)).isEqualTo("test");
+
+    customerVersion(customer, 2, "test-business");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> "test-business".equals(planOf(noShow)));
+  }
+
+  private void customerVersion(String id, int version, String plan) {
+    writer.send(
+        Topics.CUSTOMER_EVENTS,
+        id,
+        """
+        {"specversion":"1.0","id":"%1$s/%2$d","source":"test","type":"customer.upserted",
+         "subject":"%1$s","time":"%3$s","data":{"id":"%1$s","name":"Acme","plan":"%4$s",
+         "zone":"Europe/Warsaw","language":"en"}}
+        """
+            .formatted(id, version, Instant.now(), plan));
+  }
+
+  private static boolean customerKnown(String customer) throws Exception {
+    try (Connection db = TimerDatabase.connect();
+        PreparedStatement query = db.prepareStatement("select 1 from customer where id = ?")) {
+      query.setString(1, customer);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private static String planOf(String alertId) throws Exception {
+    try (Connection db = TimerDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement("select plan from timer where alert_id like ?")) {
+      query.setString(1, alertId + "%");
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
+  }
+
   private static void awaitTimer(String alertId, boolean present) {
     await()
         .atMost(Duration.ofSeconds(30))
