@@ -183,7 +183,7 @@ class AlertDeliveryTest {
           .isEqualTo("webhook");
       assertThat(new String(record.headers().lastHeader("dead-letter-reason").value()))
           .contains("503");
-      // the audit is written with the batch's outcomes, just after the dead letter went out
+      // the outcome and its audit are recorded just after the dead letter went out
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(

@@ -128,6 +128,12 @@ class TimerApiRefusalTest {
             ""),
         simulate("a simulation that is a JSON array is refused, naming the body", "[]", ""),
         simulate(
+            "a simulation repeating its plan key is refused, naming the plan",
+            "{\"plan\":\"jamf-silver\",\"plan\":\"jamf-gold\",\"zone\":\"UTC\",\"events\":"
+                + EVENTS
+                + "}",
+            "plan"),
+        simulate(
             "a simulation with an event in the year 3000 is refused, naming the event's time",
             "{\"plan\":\"jamf-silver\",\"zone\":\"UTC\",\"events\":["
                 + created("3000-01-01T00:00:00Z")

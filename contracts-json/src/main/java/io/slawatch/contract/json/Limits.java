@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *   <li>identifiers (an event's {@code id}, {@code source}, {@code subject}, {@code
  *       data.customer}): at most {@value #MAX_ID_LENGTH} characters, no control characters (CR, LF,
  *       tab...);
+ *   <li>alert ids ({@code ticket/clock/cycle/type[/threshold]}, in the notifier's API): at most
+ *       {@value #MAX_ALERT_ID_LENGTH} characters, no control characters;
  *   <li>customer ids in the registry: {@value #CUSTOMER_ID_CHARS} characters, 1 to {@value
  *       #MAX_CUSTOMER_ID_LENGTH}, not {@code .} or {@code ..};
  *   <li>webhook delivery ids: {@value #DELIVERY_ID_CHARS} characters, 1 to {@value #MAX_ID_LENGTH}
@@ -38,6 +40,10 @@ import java.util.regex.Pattern;
  */
 public final class Limits {
   public static final int MAX_ID_LENGTH = 256;
+
+  /** A ticket id and room for {@code /<clock>/<cycle>/<type>/<threshold>}. */
+  public static final int MAX_ALERT_ID_LENGTH = MAX_ID_LENGTH + 128;
+
   public static final int MAX_CUSTOMER_ID_LENGTH = 128;
   public static final int MAX_RECORD_BYTES = 512 * 1024;
   public static final int MAX_URL_LENGTH = TicketUrls.MAX_LENGTH;
@@ -134,6 +140,23 @@ public final class Limits {
   public static Optional<String> url(String value) {
     Optional<String> stored = text(value);
     return stored.isPresent() ? stored : TicketUrls.problem(value);
+  }
+
+  /**
+   * Why a string cannot be an alert id ({@code ticket/clock/cycle/type[/threshold]}: a ticket id
+   * and a few short parts), if it cannot: longer than {@value #MAX_ALERT_ID_LENGTH}, a control
+   * character, or not storable.
+   */
+  public static Optional<String> alertId(String value) {
+    if (value.length() > MAX_ALERT_ID_LENGTH) {
+      return Optional.of(
+          "is "
+              + value.length()
+              + " characters long; an alert id is at most "
+              + MAX_ALERT_ID_LENGTH);
+    }
+    Optional<String> control = control(value);
+    return control.isPresent() ? control : text(value);
   }
 
   /** Why a string cannot be a customer id of the registry, if it cannot. */

@@ -37,6 +37,18 @@ class LimitsTest {
   }
 
   @Test
+  void an_alert_id_holds_the_longest_ticket_id_but_no_control_character() {
+    String longestTicket = "t".repeat(Limits.MAX_ID_LENGTH);
+    assertThat(Limits.alertId(longestTicket + "/hardware_replacement/12/sla.warning/0.75"))
+        .isEmpty();
+    assertThat(Limits.alertId("T-1/first_response/1/sla.breached/1.0")).isEmpty();
+    assertThat(Limits.alertId("\u0000")).get().asString().contains("control");
+    assertThat(Limits.alertId("T-1\r\n/x")).get().asString().contains("control");
+    assertThat(Limits.alertId("T-\uD800/x")).get().asString().contains("surrogate");
+    assertThat(Limits.alertId("a".repeat(3000))).get().asString().contains("at most");
+  }
+
+  @Test
   void a_delivery_id_has_no_slash_so_its_item_ids_stay_apart() {
     assertThat(Limits.deliveryId("72d3162e-cc78-11e3-81ab-4c9367dc0958")).isEmpty();
     assertThat(Limits.deliveryId("abc/status")).isPresent();

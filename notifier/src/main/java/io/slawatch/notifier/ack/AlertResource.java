@@ -2,6 +2,7 @@ package io.slawatch.notifier.ack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.notifier.escalation.Escalations;
 import io.slawatch.service.auth.Roles;
@@ -83,6 +84,10 @@ public class AlertResource {
       @QueryParam("expires") Long expires,
       @QueryParam("sig") String signature,
       @Context SecurityContext security) {
+    Optional<Response> badId = badId(id);
+    if (badId.isPresent()) {
+      return Uni.createFrom().item(badId.get());
+    }
     if (signature != null) {
       return links
           .refusal(id, expires == null ? 0 : expires, signature)
@@ -103,6 +108,10 @@ public class AlertResource {
       @PathParam("id") String id,
       @QueryParam("expires") long expires,
       @QueryParam("sig") String signature) {
+    Optional<Response> badId = badId(id);
+    if (badId.isPresent()) {
+      return Uni.createFrom().item(badId.get());
+    }
     Optional<String> refusal = links.refusal(id, expires, signature);
     if (refusal.isPresent()) {
       return Uni.createFrom().item(problem(403, "bad-ack-link", refusal.get()));
@@ -166,6 +175,10 @@ public class AlertResource {
       @QueryParam("for") String forParam,
       @Context SecurityContext security,
       String body) {
+    Optional<Response> badId = badId(id);
+    if (badId.isPresent()) {
+      return Uni.createFrom().item(badId.get());
+    }
     String field = forParam != null ? "for" : "duration";
     String text = forParam;
     if (text == null) {
@@ -225,6 +238,14 @@ public class AlertResource {
         : "api";
   }
 
+  /**
+   * A 400 naming {@code id} when the path's alert id can be no alert's (a NUL, a control character,
+   * longer than an alert id can be): refused here, not by PostgreSQL as a 500.
+   */
+  private static Optional<Response> badId(String id) {
+    return Limits.alertId(id).map(why -> invalid("id", why));
+  }
+
   static Response invalid(String field, String detail) {
     return Problem.response(
         400,
@@ -265,6 +286,10 @@ public class AlertResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<Response> history(@PathParam("id") String id) {
+    Optional<Response> badId = badId(id);
+    if (badId.isPresent()) {
+      return Uni.createFrom().item(badId.get());
+    }
     return escalations
         .history(id)
         .map(

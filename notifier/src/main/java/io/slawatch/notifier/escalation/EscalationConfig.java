@@ -27,8 +27,8 @@ public interface EscalationConfig {
 
   /**
    * How long one round of the loop may take before it is given up so the next can start; no round
-   * completed for twice this turns liveness DOWN. Below the {@code lease}, so a round given up
-   * leaves its claims to the next round of this or another instance.
+   * completed for twice this turns liveness DOWN. A round given up stops renewing its claims, so
+   * they come back one {@code lease} later to the next round of this or another instance.
    */
   @WithDefault("60s")
   Duration roundTimeout();
@@ -46,14 +46,24 @@ public interface EscalationConfig {
   @WithDefault("1000")
   int batchSize();
 
-  /** How many claimed steps are delivered at once. */
+  /**
+   * How many claimed steps are delivered at once: each has at most one delivery sent and not yet
+   * recorded, so this bounds what a crash sends again.
+   */
   @WithDefault("128")
   int concurrency();
 
   /**
-   * How long a claimed step is reserved: if the instance dies delivering it, another instance runs
-   * it after this (targets already delivered are not notified again).
+   * How long a claim on a step lasts without a {@code heartbeat}: the instance working it renews it
+   * every heartbeat, so if the instance dies another one (or the restarted one) runs the step at
+   * most this long after the last beat (targets whose delivery was recorded are not notified
+   * again). Longer than the heartbeat: a pause of the instance longer than the lease less one
+   * heartbeat (a GC, a blocked event loop) lets another instance run a step it is still working.
    */
-  @WithDefault("PT2M")
+  @WithDefault("PT10S")
   Duration lease();
+
+  /** How often the instance renews the claims it is working on (shorter than the {@code lease}). */
+  @WithDefault("PT2S")
+  Duration heartbeat();
 }

@@ -145,19 +145,15 @@ public final class StepDecisions {
   }
 
   /**
-   * What a batch of steps writes in one transaction: the outcomes (delivery rows, then their audit
-   * entries), the steps' own audit entries, the escalations that move on and those that end.
+   * What a batch of steps writes in one transaction once its steps ran: the steps' own audit
+   * entries, the escalations that move on and those that end. (Each delivery's outcome was recorded
+   * as it completed, by the {@link DeliveryRecorder}.)
    */
   public record BatchRecord(
-      List<Outcome> outcomes,
       List<AuditEntry> stepAudit,
       List<Move> moves,
       List<End> ends,
       Map<String, String> endReasons) {
-    /** The outcomes as the audit log keeps them. */
-    public List<AuditEntry> outcomeAudit() {
-      return outcomes.stream().map(Outcome::audit).toList();
-    }
 
     /**
      * The audit entries of the escalations that ended ({@code done}, with why): only those still
@@ -187,10 +183,6 @@ public final class StepDecisions {
       }
     }
     return new BatchRecord(
-        results.stream().flatMap(r -> r.outcomes().stream()).toList(),
-        results.stream().flatMap(r -> r.audit().stream()).toList(),
-        moves,
-        ends,
-        endReasons);
+        results.stream().flatMap(r -> r.audit().stream()).toList(), moves, ends, endReasons);
   }
 }

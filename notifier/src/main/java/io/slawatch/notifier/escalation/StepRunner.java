@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs claimed escalation steps: decides each ({@link StepDecisions}) and carries out its decisions
- * in order (the designated engineer first) through the {@link Dispatcher}. Writes nothing: the loop
- * records what the steps came to.
+ * in order (the designated engineer first) through the {@link Dispatcher}, each outcome recorded
+ * ({@link DeliveryRecorder}) before the next decision is carried out. The loop records what the
+ * steps came to (the moves and ends).
  */
 @ApplicationScoped
 public class StepRunner {
@@ -46,6 +47,7 @@ public class StepRunner {
   private final Transactions transactions;
   private final DeliveryStore deliveries;
   private final Dispatcher dispatcher;
+  private final DeliveryRecorder recorder;
   private final AckUrls links;
   private final SlaAlertCodec codec;
   private final NotifierMetrics metrics;
@@ -60,6 +62,7 @@ public class StepRunner {
       Transactions transactions,
       DeliveryStore deliveries,
       Dispatcher dispatcher,
+      DeliveryRecorder recorder,
       AckUrls links,
       SlaAlertCodec codec,
       NotifierMetrics metrics,
@@ -72,6 +75,7 @@ public class StepRunner {
     this.transactions = transactions;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
+    this.recorder = recorder;
     this.links = links;
     this.codec = codec;
     this.metrics = metrics;
@@ -177,7 +181,15 @@ public class StepRunner {
     return Multi.createFrom()
         .iterable(plan.decisions())
         .onItem()
-        .transformToUniAndConcatenate(decision -> dispatcher.carryOut(step, decision, recorded))
+        .transformToUniAndConcatenate(
+            decision ->
+                dispatcher
+                    .carryOut(step, decision, recorded)
+                    .call(
+                        outcome ->
+                            outcome.isPresent()
+                                ? recorder.record(outcome.get())
+                                : Uni.createFrom().voidItem()))
         .collect()
         .asList()
         .onTermination()

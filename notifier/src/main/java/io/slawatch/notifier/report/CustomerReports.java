@@ -115,20 +115,15 @@ public class CustomerReports {
   /**
    * Sends {@code customer}'s report of {@code period} now, up to {@code to} (the period's end, or
    * now for a period still running), asked for by {@code who}: a row of its own in the audit.
+   *
+   * @return the report's key in the audit ({@code customer_report.period})
    */
-  public Uni<ReportStore.Entry> sendNow(Customer customer, ReportPeriod period, String who) {
+  public Uni<String> sendNow(Customer customer, ReportPeriod period, String who) {
     Instant now = clock.instant();
     Instant end = period.to(customer.zone());
     Instant to = end.isAfter(now) ? now : end;
     String key = period.label() + "@" + to;
-    return send(customer, period, key, to, who)
-        .chain(() -> store.list(Optional.of(customer.id().value()), 50))
-        .map(
-            entries ->
-                entries.stream()
-                    .filter(e -> e.period().equals(key))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("report " + key + " not found")));
+    return send(customer, period, key, to, who).replaceWith(key);
   }
 
   private Uni<Boolean> send(

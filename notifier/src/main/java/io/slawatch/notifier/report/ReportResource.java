@@ -2,9 +2,9 @@ package io.slawatch.notifier.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.slawatch.contract.json.Violation;
 import io.slawatch.notifier.customer.CustomerDirectory;
-import io.slawatch.notifier.store.ReportStore;
 import io.slawatch.service.auth.Roles;
 import io.slawatch.service.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -37,19 +37,19 @@ public class ReportResource {
   static final int MAX_LIMIT = 1000;
 
   private final CustomerReports reports;
-  private final ReportStore store;
+  private final CustomerReportAudit audit;
   private final CustomerDirectory customers;
   private final ReportConfig config;
   private final Clock clock;
 
   ReportResource(
       CustomerReports reports,
-      ReportStore store,
+      CustomerReportAudit audit,
       CustomerDirectory customers,
       ReportConfig config,
       Clock clock) {
     this.reports = reports;
-    this.store = store;
+    this.audit = audit;
     this.customers = customers;
     this.config = config;
     this.clock = clock;
@@ -72,19 +72,19 @@ public class ReportResource {
           Optional<String> requestedBy,
       @JsonProperty("sent_at") Optional<String> sentAt,
       @JsonProperty("last_error") Optional<String> lastError) {
-    static Delivery of(ReportStore.Entry e) {
+    static Delivery of(CustomerReportEntity e) {
       return new Delivery(
-          e.customer(),
-          e.period(),
-          e.from().toString(),
-          e.to().toString(),
-          e.state(),
-          e.attempts(),
-          e.messageId(),
-          e.recipients(),
-          e.requestedBy(),
-          e.sentAt().map(Object::toString),
-          e.lastError());
+          e.customer,
+          e.period,
+          e.periodFrom.toInstant().toString(),
+          e.periodTo.toInstant().toString(),
+          e.state,
+          e.attempts,
+          e.messageId,
+          e.recipients == null ? List.of() : List.of(e.recipients),
+          Optional.ofNullable(e.requestedBy),
+          Optional.ofNullable(e.sentAt).map(t -> t.toInstant().toString()),
+          Optional.ofNullable(e.lastError));
     }
   }
 
@@ -101,6 +101,7 @@ public class ReportResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Deliveries.class)))
+  @WithSession
   public Uni<Response> deliveries(
       @QueryParam("customer") String customer,
       @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -118,8 +119,8 @@ public class ReportResource {
         && (customer.isEmpty() || customer.chars().anyMatch(Character::isISOControl))) {
       return Uni.createFrom().item(invalid(new Violation("customer", "must be a customer id")));
     }
-    return store
-        .list(Optional.ofNullable(customer), max)
+    return audit
+        .newest(Optional.ofNullable(customer), max)
         .map(
             entries ->
                 Response.ok(new Deliveries(entries.stream().map(Delivery::of).toList())).build());
@@ -146,6 +147,7 @@ public class ReportResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @WithSession
   public Uni<Response> send(
       @QueryParam("customer") String customer,
       @QueryParam("period") String period,
@@ -212,7 +214,16 @@ public class ReportResource {
               }
               return reports
                   .sendNow(found, chosen, who)
-                  .map(entry -> Response.ok(Delivery.of(entry)).build());
+                  .chain(key -> audit.report(found.id().value(), key))
+                  .map(
+                      entry ->
+                          Response.ok(
+                                  Delivery.of(
+                                      entry.orElseThrow(
+                                          () ->
+                                              new IllegalStateException(
+                                                  "the report sent is not in the audit"))))
+                              .build());
             });
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +40,20 @@ public class EscalationStore {
       String traceparent) {}
 
   /**
-   * Claims up to {@code limit} escalations whose next step is due at {@code now}, oldest first, by
-   * moving their next step to {@code leaseUntil} ({@code FOR UPDATE SKIP LOCKED}: instances never
-   * claim the same one; a dead instance's claim comes back when the lease runs out).
+   * Claims, for {@code owner}, up to {@code limit} escalations whose next step is due at {@code
+   * now}, oldest first, by moving their next step to {@code leaseUntil} ({@code FOR UPDATE SKIP
+   * LOCKED}: instances never claim the same one; a dead instance's claim comes back when the lease
+   * runs out, as its heartbeat no longer renews it).
    */
   public Uni<List<ClaimedStep>> claimDue(
-      Transaction tx, Instant now, Instant leaseUntil, int limit) {
+      Transaction tx, String owner, Instant now, Instant leaseUntil, int limit) {
     return tx.connection()
         .preparedQuery(
-            "update escalation set next_at = $2, updated_at = $1 where alert_id in"
+            "update escalation set next_at = $2, updated_at = $1, claimed_by = $4 where alert_id in"
                 + " (select alert_id from escalation where state = 'active' and next_at <= $1"
                 + " order by next_at limit $3 for update skip locked)"
                 + " returning alert_id, policy, step, round, payload, customer_id, traceparent")
-        .execute(Tuple.of(utc(now), utc(leaseUntil), limit))
+        .execute(Tuple.of(utc(now), utc(leaseUntil), limit, owner))
         .map(
             rows -> {
               List<ClaimedStep> claimed = new ArrayList<>();
@@ -70,14 +72,36 @@ public class EscalationStore {
             });
   }
 
+  /**
+   * The heartbeat: extends {@code owner}'s claims on these escalations (still active, still its
+   * own) to {@code leaseUntil}, never earlier than a snooze put them. A row locked by another
+   * transaction at that moment (its step being recorded, acknowledged) is skipped, never waited
+   * for: the next beat renews it. Emits how many were renewed.
+   */
+  public Uni<Integer> renew(
+      Transaction tx, String owner, Collection<String> alertIds, Instant leaseUntil) {
+    if (alertIds.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
+    return tx.connection()
+        .preparedQuery(
+            "update escalation set next_at = greatest(next_at, $3) where alert_id in"
+                + " (select alert_id from escalation where alert_id = any($1) and claimed_by = $2"
+                + " and state = 'active' for update skip locked)")
+        .execute(Tuple.of(alertIds.toArray(String[]::new), owner, utc(leaseUntil)))
+        .map(RowSet::rowCount);
+  }
+
   /** An escalation moving on to its next step (or round), reached {@code level}. */
   public record Move(String alertId, int step, int round, Instant at, int level) {}
 
   /**
-   * Moves active escalations to their next steps, in one statement: a snoozed escalation's next
-   * step runs no earlier than its snooze ends; the level reached never goes down.
+   * Moves active escalations {@code owner} still holds to their next steps, and releases them, in
+   * one statement: a snoozed escalation's next step runs no earlier than its snooze ends; the level
+   * reached never goes down. One another instance took over (this one's lease ran out) is left to
+   * it.
    */
-  public Uni<Void> move(Transaction tx, List<Move> moves, Instant now) {
+  public Uni<Void> move(Transaction tx, String owner, List<Move> moves, Instant now) {
     int n = moves.size();
     String[] ids = new String[n];
     Integer[] steps = new Integer[n];
@@ -97,10 +121,10 @@ public class EscalationStore {
             "update escalation e set step = m.s, round = m.r,"
                 + " next_at = greatest(m.n, coalesce(e.snoozed_until, m.n)),"
                 + " level_reached = greatest(e.level_reached, m.l),"
-                + " updated_at = $6 from unnest($1::text[], $2::int[],"
+                + " updated_at = $6, claimed_by = null from unnest($1::text[], $2::int[],"
                 + " $3::int[], $4::timestamptz[], $5::int[]) as m(a, s, r, n, l)"
-                + " where e.alert_id = m.a and e.state = 'active'")
-        .execute(Tuple.from(new Object[] {ids, steps, rounds, nextAt, levels, utc(now)}))
+                + " where e.alert_id = m.a and e.state = 'active' and e.claimed_by = $7")
+        .execute(Tuple.from(new Object[] {ids, steps, rounds, nextAt, levels, utc(now), owner}))
         .replaceWithVoid();
   }
 
@@ -108,22 +132,24 @@ public class EscalationStore {
   public record End(String alertId, int level) {}
 
   /**
-   * Ends the escalations still active (state {@code done}), in one statement; emits the ids of
-   * those it ended (one acknowledged or resolved meanwhile stays so).
+   * Ends the escalations still active that {@code owner} holds (state {@code done}), in one
+   * statement; emits the ids of those it ended (one acknowledged or resolved meanwhile stays so,
+   * one another instance took over is left to it).
    */
-  public Uni<List<String>> end(Transaction tx, List<End> ends, Instant now) {
+  public Uni<List<String>> end(Transaction tx, String owner, List<End> ends, Instant now) {
     return tx.connection()
         .preparedQuery(
-            "update escalation e set state = 'done', next_at = null,"
+            "update escalation e set state = 'done', next_at = null, claimed_by = null,"
                 + " level_reached = greatest(e.level_reached, m.l),"
                 + " updated_at = $3 from unnest($1::text[], $2::int[])"
                 + " as m(a, l) where e.alert_id = m.a and e.state = 'active'"
-                + " returning e.alert_id")
+                + " and e.claimed_by = $4 returning e.alert_id")
         .execute(
             Tuple.of(
                 ends.stream().map(End::alertId).toArray(String[]::new),
                 ends.stream().map(End::level).toArray(Integer[]::new),
-                utc(now)))
+                utc(now),
+                owner))
         .map(EscalationStore::ids);
   }
 

@@ -2,15 +2,12 @@ package io.slawatch.notifier.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,21 +22,6 @@ public class ReportStore {
   ReportStore(Pool pool) {
     this.pool = pool;
   }
-
-  /** A report's row as the audit shows it. */
-  public record Entry(
-      String customer,
-      String period,
-      Instant from,
-      Instant to,
-      String state,
-      int attempts,
-      String messageId,
-      List<String> recipients,
-      Optional<String> requestedBy,
-      Optional<Instant> sentAt,
-      Optional<String> lastError,
-      Instant createdAt) {}
 
   /**
    * Claims the report of {@code customer} for {@code period} for this instance: a new row, or one
@@ -127,38 +109,6 @@ public class ReportStore {
                   maxAttempts
                 }))
         .replaceWithVoid();
-  }
-
-  /** The newest reports, of one customer when named. */
-  public Uni<List<Entry>> list(Optional<String> customer, int limit) {
-    return pool.preparedQuery(
-            "select customer_id, period, period_from, period_to, state, attempts, message_id,"
-                + " recipients, requested_by, sent_at, last_error, created_at from customer_report"
-                + " where ($1::text is null or customer_id = $1)"
-                + " order by created_at desc, customer_id, period limit $2")
-        .execute(Tuple.of(customer.orElse(null), limit))
-        .map(
-            rows -> {
-              List<Entry> entries = new ArrayList<>();
-              for (Row row : rows) {
-                entries.add(
-                    new Entry(
-                        row.getString(0),
-                        row.getString(1),
-                        row.getOffsetDateTime(2).toInstant(),
-                        row.getOffsetDateTime(3).toInstant(),
-                        row.getString(4),
-                        row.getInteger(5),
-                        row.getString(6),
-                        Arrays.asList(row.getArrayOfStrings(7)),
-                        Optional.ofNullable(row.getString(8)),
-                        Optional.ofNullable(row.getOffsetDateTime(9))
-                            .map(OffsetDateTime::toInstant),
-                        Optional.ofNullable(row.getString(10)),
-                        row.getOffsetDateTime(11).toInstant()));
-              }
-              return entries;
-            });
   }
 
   private static OffsetDateTime utc(Instant instant) {

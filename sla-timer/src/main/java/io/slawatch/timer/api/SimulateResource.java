@@ -2,6 +2,7 @@ package io.slawatch.timer.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.slawatch.contract.json.Decoding;
 import io.slawatch.contract.json.EngagementDecoding;
 import io.slawatch.contract.json.EngagementEventCodec;
+import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.contract.json.Violation;
@@ -86,6 +88,8 @@ public class SimulateResource {
     this.alerts = alerts;
     this.mapper = mapper;
     ObjectMapper strict = mapper.copy();
+    // a repeated key ({"plan":"a","plan":"b"}) means different things to different readers
+    strict.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     strict
         .getFactory()
         .setStreamReadConstraints(
@@ -106,7 +110,7 @@ public class SimulateResource {
     try {
       body = raw == null || raw.length == 0 ? null : reader.readTree(raw);
     } catch (JsonProcessingException e) {
-      return invalid(List.of(new Violation("", "is not valid JSON: " + e.getOriginalMessage())));
+      return invalid(List.of(Limits.unreadable("", e.getOriginalMessage())));
     }
     if (body == null || !body.isObject()) {
       return invalid(

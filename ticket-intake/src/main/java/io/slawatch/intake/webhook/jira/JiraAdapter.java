@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -174,6 +175,23 @@ public class JiraAdapter implements WebhookAdapter {
             }
             events.add(
                 new TicketEvent.PriorityChanged(itemId, ticket, timestamp.get(), priority.get()));
+          } else if (field.equals("labels")) {
+            // labels are space-separated words: each one added that the source maps is a milestone
+            Set<String> before = Set.of(item.path("fromString").asText("").trim().split("\\s+"));
+            for (String label : word.trim().split("\\s+")) {
+              if (!label.isEmpty() && !before.contains(label)) {
+                settings
+                    .milestone(label)
+                    .ifPresent(
+                        name ->
+                            events.add(
+                                new TicketEvent.Milestone(
+                                    new EventId(source, delivery.id() + "/labels/" + name),
+                                    ticket,
+                                    timestamp.get(),
+                                    name)));
+              }
+            }
           }
         }
         if (payload.path("comment").isObject()) {
@@ -188,7 +206,7 @@ public class JiraAdapter implements WebhookAdapter {
                 event
                     + " ("
                     + payload.path("issue_event_type_name").asText("?")
-                    + ") changes neither status, priority nor comments")
+                    + ") changes neither status, priority, milestone labels nor comments")
             : events(events);
       }
       default -> ignored(event + " does not touch an SLA clock");

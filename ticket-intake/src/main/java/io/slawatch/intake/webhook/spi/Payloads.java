@@ -37,8 +37,8 @@ public final class Payloads {
 
   /**
    * The field as an instant: ISO-8601 ({@code …Z} or with an offset), Jira's {@code …-0800},
-   * GitLab's {@code … UTC}, or epoch milliseconds (a number); empty when absent, unreadable or
-   * outside the instants slawatch accepts ({@link EventTimes}).
+   * GitLab's {@code … UTC}, or epoch milliseconds (a number within a long); empty when absent,
+   * unreadable or outside the instants slawatch accepts ({@link EventTimes}).
    */
   public static Optional<Instant> instant(JsonNode node, String field) {
     return parseInstant(node.path(field)).filter(EventTimes::accepted);
@@ -46,7 +46,10 @@ public final class Payloads {
 
   private static Optional<Instant> parseInstant(JsonNode value) {
     if (value.isIntegralNumber()) {
-      return Optional.of(Instant.ofEpochMilli(value.asLong()));
+      // a number past a long would wrap around to some other, plausible instant
+      return value.canConvertToLong()
+          ? Optional.of(Instant.ofEpochMilli(value.asLong()))
+          : Optional.empty();
     }
     String text = value.asText("").trim();
     if (text.isEmpty()) {
@@ -80,7 +83,10 @@ public final class Payloads {
     if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
       return Optional.empty();
     }
-    String text = value.asText().trim();
+    // whitespace around a value is dropped; any other control character (trim() would drop a
+    // trailing NUL or BEL too, turning "T-1\u0000" into another ticket's id) is the codec's to
+    // refuse
+    String text = value.asText().strip();
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 

@@ -149,6 +149,44 @@ class JiraAdapterTest {
   }
 
   @Test
+  void a_label_the_source_maps_to_a_milestone_marks_it_when_added() {
+    SourceSettings settings =
+        SourceSettings.resolve(
+            ADAPTER,
+            "acme-jira",
+            "acme",
+            Optional.of("opswat-gold"),
+            "P3",
+            Map.of(),
+            Map.of(),
+            Map.of("hw-defect", "hardware_defect_identified", "shipped", "replacement_shipped"));
+    com.fasterxml.jackson.databind.node.ObjectNode payload =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json("jira", "jira_cloud_issue_updated_priority_raised.json");
+    com.fasterxml.jackson.databind.node.ArrayNode items =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("changelog"))
+            .putArray("items");
+    // "shipped" was there already: only the label added marks a milestone
+    items
+        .addObject()
+        .put("field", "labels")
+        .put("fromString", "customer-x shipped")
+        .put("toString", "customer-x hw-defect shipped");
+
+    assertThat(ADAPTER.map(delivery("wh-1"), payload, settings))
+        .isEqualTo(
+            events(
+                new TicketEvent.Milestone(
+                    id("wh-1/labels/hardware_defect_identified"),
+                    TES_41,
+                    Instant.ofEpochMilli(1550351716080L),
+                    "hardware_defect_identified")));
+    assertThat(ADAPTER.map(delivery("wh-1"), payload, SETTINGS))
+        .as("a source without the mapping")
+        .isInstanceOf(WebhookResult.Ignored.class);
+  }
+
+  @Test
   void waiting_for_customer_pauses_and_an_unknown_status_falls_back_to_its_category() {
     ObjectNode payload =
         (ObjectNode) json("jira", "jira_cloud_issue_updated_status_in_progress.json");
@@ -231,8 +269,8 @@ class JiraAdapterTest {
     assertThat(map("jira_cloud_issue_updated_assigned.json"))
         .isEqualTo(
             Payloads.ignored(
-                "jira:issue_updated (issue_assigned) changes neither status, priority nor"
-                    + " comments"));
+                "jira:issue_updated (issue_assigned) changes neither status, priority,"
+                    + " milestone labels nor comments"));
     assertThat(map("jira_server_comment_created.json"))
         .isEqualTo(
             Payloads.ignored(
