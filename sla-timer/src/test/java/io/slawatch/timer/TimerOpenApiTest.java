@@ -107,6 +107,29 @@ class TimerOpenApiTest {
   }
 
   @Test
+  void the_engagement_answer_has_a_schema_with_its_obligations_and_timeline() {
+    assertThat(responseFields("/api/v1/engagements/{id}"))
+        .contains("engagement", "stage", "kind", "expires_at", "flags")
+        .contains("obligations", "timeline", "fired", "upcoming", "violations");
+    assertThat(fields(itemsRef("EngagementResponse", "obligations")))
+        .contains("clock", "cycle", "since", "due", "status", "settled_at", "terms");
+    assertThat(fields(itemsRef("EngagementResponse", "timeline"))).contains("at", "cause", "rule");
+    assertThat(
+            document
+                .path("paths")
+                .path("/api/v1/engagements/{id}")
+                .path("get")
+                .path("responses")
+                .path("404")
+                .path("content")
+                .path("application/problem+json")
+                .path("schema")
+                .path("$ref")
+                .asText())
+        .isEqualTo("#/components/schemas/Problem");
+  }
+
+  @Test
   void the_plans_answer_has_a_schema_with_each_plans_pause_statuses() {
     assertThat(responseFields("/api/v1/plans")).containsExactly("plans");
     assertThat(fields(itemsRef("PlansResponse", "plans")))

@@ -47,6 +47,10 @@ public final class EngagementEventCodec {
   /** The most hours one purchase may hold. */
   public static final int MAX_HOURS = 100_000;
 
+  // what the data fields are checked with when the event's own attributes are invalid
+  private static final EventId STAND_IN_ID = new EventId("invalid", "invalid");
+  private static final EngagementId STAND_IN_ENGAGEMENT = new EngagementId("invalid");
+
   private static final Set<String> IDENTIFIERS = Set.of("id", "source", "subject", "data.customer");
 
   private final ObjectMapper mapper;
@@ -117,7 +121,9 @@ public final class EngagementEventCodec {
       EngagementId engagement = new EngagementId(subject.get());
       event = type.flatMap(t -> data(t, eventId, engagement, time.get(), data));
     } else {
-      type.ifPresent(t -> data(t, null, null, null, data));
+      // the attributes are invalid: the data fields are still checked (and named), on stand-in
+      // attributes, and no event is kept
+      type.ifPresent(t -> data(t, STAND_IN_ID, STAND_IN_ENGAGEMENT, Instant.EPOCH, data));
     }
     if (!attrs.violations().isEmpty() || event.isEmpty()) {
       return new EngagementDecoding.Invalid(attrs.violations());
@@ -228,8 +234,7 @@ public final class EngagementEventCodec {
               Optional.of(new EngagementEvent.Completed(id, engagement, time));
           default -> Optional.empty();
         };
-    // the attributes were invalid: fields were checked, but no event is built
-    return id == null ? Optional.empty() : event.map(e -> (EngagementEvent) e);
+    return event.map(e -> (EngagementEvent) e);
   }
 
   public byte[] encode(EngagementEvent event) {

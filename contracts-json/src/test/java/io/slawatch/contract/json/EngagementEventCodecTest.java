@@ -169,4 +169,20 @@ class EngagementEventCodecTest {
       assertThat(alerts.decode(alerts.encode(alert))).isEqualTo(alert);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("everyType")
+  void an_event_with_invalid_attributes_is_invalid_naming_them_never_an_exception(
+      EngagementEvent event) throws Exception {
+    var mapper = new ObjectMapper();
+    var node =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(codec.encode(event));
+    node.put("subject", "PS-1\u0000");
+    node.put("time", "3000-01-01T00:00:00Z");
+    EngagementDecoding decoded = codec.decode(mapper.writeValueAsBytes(node));
+    assertThat(decoded).isInstanceOf(EngagementDecoding.Invalid.class);
+    assertThat(((EngagementDecoding.Invalid) decoded).violations())
+        .extracting(Violation::field)
+        .contains("subject", "time");
+  }
 }

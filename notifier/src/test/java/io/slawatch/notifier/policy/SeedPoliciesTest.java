@@ -280,4 +280,39 @@ class SeedPoliciesTest {
         .map(Policy::name)
         .contains("closing-alerts");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no_show", "late_notice", "forfeit_risk", "expiry"})
+  void an_engagement_obligation_goes_to_the_services_coordinator_whatever_the_customers_plan(
+      String clock) throws IOException {
+    SlaAlert engagement =
+        new SlaAlert(
+            AlertKind.BREACHED,
+            new TicketId("E-1"),
+            new CustomerId("acme"),
+            "jamf-platinum",
+            Priority.P4,
+            ClockKind.defined(clock),
+            1,
+            Duration.ofMinutes(20),
+            MONDAY_NIGHT,
+            MONDAY_NIGHT,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of("engagement"),
+            Optional.empty());
+    assertThat(book().route(engagement, CustomerFacts.UNKNOWN))
+        .map(Policy::name)
+        .contains("jamf-engagements");
+    assertThat(
+            book()
+                .route(
+                    alert(AlertKind.BREACHED, "jamf-platinum", Priority.P4), CustomerFacts.UNKNOWN))
+        .map(Policy::name)
+        .as("a ticket's first response keeps its plan's policy")
+        .contains("jamf-platinum");
+  }
 }

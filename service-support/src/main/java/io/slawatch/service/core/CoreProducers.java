@@ -2,6 +2,7 @@ package io.slawatch.service.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slawatch.contract.json.CustomerCodec;
+import io.slawatch.contract.json.EngagementEventCodec;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.calendar.CalendarReader;
@@ -37,6 +38,12 @@ public class CoreProducers {
   @ApplicationScoped
   TicketEventCodec ticketEventCodec(ObjectMapper mapper) {
     return new TicketEventCodec(mapper);
+  }
+
+  @Produces
+  @ApplicationScoped
+  EngagementEventCodec engagementEventCodec(ObjectMapper mapper) {
+    return new EngagementEventCodec(mapper);
   }
 
   @Produces

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.slawatch.contract.json.Decoding;
+import io.slawatch.contract.json.EngagementDecoding;
+import io.slawatch.contract.json.EngagementEventCodec;
 import io.slawatch.contract.json.Limits;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.contract.json.TicketEventCodec;
@@ -18,6 +20,7 @@ import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.config.ConfigException;
 import io.slawatch.core.config.YamlTrees;
 import io.slawatch.core.customer.CustomerTerms;
+import io.slawatch.core.engagement.EngagementEvent;
 import io.slawatch.core.event.EventTimes;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.PlanCatalog;
@@ -36,6 +39,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,11 +47,12 @@ import java.util.Optional;
 /**
  * {@code POST /api/v1/simulate}: the simulator over HTTP. Body: {@code plan}, {@code zone} (the
  * customer's, for default business hours) or {@code calendar}, optional {@code until} (default 30
- * days after the last event) and {@code events} (ticket CloudEvents, any order, any tickets).
- * Answer: every alert the engine would emit up to {@code until}, ordered by firing instant (the
- * core's {@link Simulation}, as {@code slawatch simulate} runs it). The body is read here, not by
- * the framework, so that an empty, malformed or too deeply nested body is a problem naming what is
- * wrong like any other invalid field.
+ * days after the last event) and {@code events} (ticket CloudEvents and engagement CloudEvents,
+ * {@code engagement.*}, any order, any tickets and engagements; a refused booking is listed in
+ * {@code refused}). Answer: every alert the engine would emit up to {@code until}, ordered by
+ * firing instant (the core's {@link Simulation}, as {@code slawatch simulate} runs it). The body is
+ * read here, not by the framework, so that an empty, malformed or too deeply nested body is a
+ * problem naming what is wrong like any other invalid field.
  */
 @Path("/api/v1/simulate")
 @Roles({"simulate", "read"})
@@ -62,6 +67,7 @@ public class SimulateResource {
   private final PlanCatalog plans;
   private final CalendarReader calendars;
   private final TicketEventCodec events;
+  private final EngagementEventCodec engagementEvents;
   private final SlaAlertCodec alerts;
   private final ObjectMapper mapper;
   private final ObjectReader reader;
@@ -71,8 +77,10 @@ public class SimulateResource {
       PlanCatalog plans,
       CalendarReader calendars,
       TicketEventCodec events,
+      EngagementEventCodec engagementEvents,
       SlaAlertCodec alerts,
       ObjectMapper mapper) {
+    this.engagementEvents = engagementEvents;
     this.simulation = new Simulation(engine);
     this.plans = plans;
     this.calendars = calendars;
@@ -136,20 +144,30 @@ public class SimulateResource {
       violations.add(new Violation("zone", "must be an IANA time zone id"));
     }
     List<TicketEvent> history = new ArrayList<>();
+    List<EngagementEvent> engagements = new ArrayList<>();
     JsonNode list = body.path("events");
     if (!list.isArray() || list.isEmpty()) {
-      violations.add(new Violation("events", "must be a non-empty array of ticket CloudEvents"));
+      violations.add(
+          new Violation("events", "must be a non-empty array of ticket or engagement CloudEvents"));
     } else if (list.size() > MAX_EVENTS) {
       violations.add(new Violation("events", "must hold at most " + MAX_EVENTS + " events"));
     } else {
       for (int i = 0; i < list.size(); i++) {
-        switch (events.decode(list.get(i))) {
-          case Decoding.Valid valid -> history.add(valid.event());
-          case Decoding.Invalid invalid -> {
-            for (Violation v : invalid.violations()) {
-              violations.add(new Violation("events[" + i + "]." + v.field(), v.message()));
-            }
+        List<Violation> refused = List.of();
+        JsonNode event = list.get(i);
+        if (EngagementEventCodec.isEngagementType(event.path("type").asText(""))) {
+          switch (engagementEvents.decode(event)) {
+            case EngagementDecoding.Valid valid -> engagements.add(valid.event());
+            case EngagementDecoding.Invalid invalid -> refused = invalid.violations();
           }
+        } else {
+          switch (events.decode(event)) {
+            case Decoding.Valid valid -> history.add(valid.event());
+            case Decoding.Invalid invalid -> refused = invalid.violations();
+          }
+        }
+        for (Violation v : refused) {
+          violations.add(new Violation("events[" + i + "]." + v.field(), v.message()));
         }
       }
     }
@@ -167,13 +185,22 @@ public class SimulateResource {
     if (!violations.isEmpty()) {
       return invalid(violations);
     }
-    Simulation.Result result = simulation.run(terms, history, Optional.ofNullable(until));
+    Simulation.Result result =
+        simulation.run(terms, history, engagements, Optional.ofNullable(until));
     ArrayNode out = mapper.createArrayNode();
     for (SlaAlert alert : result.alerts()) {
       out.add(mapper.readTree(alerts.encode(alert)));
     }
-    return Response.ok(Map.of("until", result.until().toString(), "alerts", out))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("until", result.until().toString());
+    answer.put("alerts", out);
+    if (!result.refused().isEmpty()) {
+      answer.put(
+          "refused",
+          result.refused().stream()
+              .map(r -> Map.of("event", r.event().id(), "field", r.field(), "message", r.message()))
+              .toList());
+    }
+    return Response.ok(answer).type(MediaType.APPLICATION_JSON).build();
   }
 }

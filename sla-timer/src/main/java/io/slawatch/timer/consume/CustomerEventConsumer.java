@@ -28,6 +28,7 @@ public class CustomerEventConsumer {
   private final Pool pool;
   private final CustomerProjection projection;
   private final TimerScheduler scheduler;
+  private final EngagementScheduler engagements;
   private final TicketStore ticketStore;
   private final CustomerLockStore locks;
 
@@ -35,11 +36,13 @@ public class CustomerEventConsumer {
       Pool pool,
       CustomerProjection projection,
       TimerScheduler scheduler,
+      EngagementScheduler engagements,
       TicketStore ticketStore,
       CustomerLockStore locks) {
     this.pool = pool;
     this.projection = projection;
     this.scheduler = scheduler;
+    this.engagements = engagements;
     this.ticketStore = ticketStore;
     this.locks = locks;
   }
@@ -78,7 +81,9 @@ public class CustomerEventConsumer {
                                     .collect()
                                     .last()
                                     .replaceWithVoid();
-                              });
+                              })
+                          .flatMap(
+                              done -> engagements.rescheduleCustomer(conn, customer.id().value()));
                     }));
   }
 

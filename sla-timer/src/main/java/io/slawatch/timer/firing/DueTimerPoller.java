@@ -11,6 +11,7 @@ import io.slawatch.timer.metrics.TimerMetrics;
 import io.slawatch.timer.outcome.SlaOutcome;
 import io.slawatch.timer.store.ClaimedTimer;
 import io.slawatch.timer.store.FiredAlertStore;
+import io.slawatch.timer.store.SubjectKind;
 import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -155,6 +156,9 @@ public class DueTimerPoller {
           new TimerMetrics.Fired(
               timer.kind(), timer.plan(), timer.priority(), timer.clock(), timer.elapsed()),
           SlaOutcome.lateness(timer.fireAt(), now));
+      if (timer.subject() == SubjectKind.ENGAGEMENT) {
+        metrics.engagementAlerted(timer.clock(), timer.kind());
+      }
     }
   }
 }

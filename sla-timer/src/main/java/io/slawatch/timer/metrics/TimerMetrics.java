@@ -85,6 +85,20 @@ public class TimerMetrics {
   public record Fired(
       String kind, String plan, String priority, String clock, Optional<Duration> elapsed) {}
 
+  /**
+   * An alert of an engagement's obligation published ({@code slawatch_engagement_alerts_total}, by
+   * clock: {@code expiry}, {@code forfeit_risk}, {@code late_notice}, {@code no_show}; and alert
+   * type). The engagement id is never a label.
+   */
+  public void engagementAlerted(String clock, String kind) {
+    Counter.builder("slawatch_engagement_alerts")
+        .description("Alerts of engagement obligations published, by clock and alert type")
+        .tag("clock", clock)
+        .tag("type", kind)
+        .register(registry)
+        .increment();
+  }
+
   /** An alert published {@code late} (see {@link SlaOutcome#lateness}) after its instant. */
   public void fired(Fired alert, Duration late) {
     lateness.record(late);

@@ -1,6 +1,7 @@
 package io.slawatch.timer.plan;
 
 import io.slawatch.core.clock.SlaEngine;
+import io.slawatch.core.engagement.EngagementEngine;
 import io.slawatch.core.plan.PlanCatalog;
 import io.slawatch.core.plan.PlanReader;
 import io.slawatch.core.plan.SupportPlan;
@@ -63,6 +64,13 @@ public class PlanProducers {
   @ApplicationScoped
   SlaEngine engine(PlanCatalog plans) {
     return new SlaEngine(plans);
+  }
+
+  /** The engagement engine (Jamf's services policy): its rules are fixed, it needs no plan. */
+  @Produces
+  @ApplicationScoped
+  EngagementEngine engagementEngine() {
+    return new EngagementEngine();
   }
 
   private static String bundled(String name) {

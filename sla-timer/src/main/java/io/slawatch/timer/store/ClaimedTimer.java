@@ -9,6 +9,8 @@ import java.util.Optional;
  * ({@code payload}), keyed by its ticket, and the columns it is measured by.
  *
  * @param traceparent the trace the alert continues (empty: none came with the ticket's event)
+ * @param subject whose timer it was: a ticket's or an engagement's ({@code ticket} is then the
+ *     engagement id)
  */
 public record ClaimedTimer(
     String alertId,
@@ -20,4 +22,5 @@ public record ClaimedTimer(
     String priority,
     String clock,
     Optional<Duration> elapsed,
-    Optional<String> traceparent) {}
+    Optional<String> traceparent,
+    SubjectKind subject) {}

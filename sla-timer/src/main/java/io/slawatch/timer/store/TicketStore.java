@@ -35,7 +35,8 @@ public class TicketStore {
   public Uni<List<String>> withPendingTimers(SqlClient conn, String customer) {
     return conn.preparedQuery(
             "select ticket_id from ticket where customer_id = $1 and exists"
-                + " (select 1 from timer where timer.ticket_id = ticket.ticket_id)")
+                + " (select 1 from timer where timer.ticket_id = ticket.ticket_id"
+                + " and timer.subject_kind = 'ticket')")
         .execute(Tuple.of(customer))
         .map(
             rows -> {

@@ -38,7 +38,7 @@ public class TimerStore {
           + " order by fire_at limit $2 for update skip locked)"
           + " delete from timer t using due where t.alert_id = due.alert_id"
           + " returning t.alert_id, t.ticket_id, t.payload, t.fire_at, t.kind, t.plan, t.priority,"
-          + " t.clock, t.elapsed_ms, t.traceparent";
+          + " t.clock, t.elapsed_ms, t.traceparent, t.subject_kind";
 
   private final SlaAlertCodec alerts;
   private final String statementTimeout;
@@ -73,7 +73,8 @@ public class TimerStore {
                         row.getString(6),
                         row.getString(7),
                         Optional.ofNullable(elapsed).map(Duration::ofMillis),
-                        Optional.ofNullable(row.getString(9))));
+                        Optional.ofNullable(row.getString(9)),
+                        SubjectKind.of(row.getString(10))));
               }
               return claimed;
             });
@@ -86,15 +87,29 @@ public class TimerStore {
    */
   public Uni<Void> replace(
       SqlConnection conn, Collection<String> tickets, Collection<PendingTimer> timers) {
-    String[] wanted = timers.stream().map(PendingTimer::alertId).toArray(String[]::new);
-    return conn.preparedQuery(
-            "delete from timer t where t.ticket_id = any($1) and not exists"
-                + " (select 1 from unnest($2::text[]) w(id) where w.id = t.alert_id)")
-        .execute(Tuple.of(tickets.toArray(String[]::new), wanted))
-        .flatMap(deleted -> upsert(conn, timers));
+    return replace(conn, SubjectKind.TICKET, tickets, timers);
   }
 
-  private Uni<Void> upsert(SqlConnection conn, Collection<PendingTimer> timers) {
+  /**
+   * The pending timers of these subjects (tickets or engagements, by {@code subject}) become {@code
+   * timers}; the timers of the other kind of subject are left alone, whatever their ids.
+   */
+  public Uni<Void> replace(
+      SqlConnection conn,
+      SubjectKind subject,
+      Collection<String> subjects,
+      Collection<PendingTimer> timers) {
+    String[] wanted = timers.stream().map(PendingTimer::alertId).toArray(String[]::new);
+    return conn.preparedQuery(
+            "delete from timer t where t.ticket_id = any($1) and t.subject_kind = $3"
+                + " and not exists"
+                + " (select 1 from unnest($2::text[]) w(id) where w.id = t.alert_id)")
+        .execute(Tuple.of(subjects.toArray(String[]::new), wanted, subject.column()))
+        .flatMap(deleted -> upsert(conn, subject, timers));
+  }
+
+  private Uni<Void> upsert(
+      SqlConnection conn, SubjectKind subject, Collection<PendingTimer> timers) {
     if (timers.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -129,9 +144,9 @@ public class TimerStore {
     }
     return conn.preparedQuery(
             "insert into timer (alert_id, ticket_id, fire_at, payload, kind, customer_id, plan,"
-                + " priority, clock, due, elapsed_ms, traceparent)"
-                + " select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[],"
-                + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
+                + " priority, clock, due, elapsed_ms, traceparent, subject_kind)"
+                + " select u.*, $13::text from unnest($1::text[], $2::text[], $3::timestamptz[],"
+                + " $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
                 + " $10::timestamptz[], $11::bigint[], $12::text[]) as u(a)"
                 + " where not exists (select 1 from fired_alert where alert_id = u.a)"
                 + " on conflict (alert_id) do update set fire_at = excluded.fire_at,"
@@ -154,7 +169,8 @@ public class TimerStore {
                   clocks,
                   due,
                   elapsed,
-                  traceparents
+                  traceparents,
+                  subject.column()
                 }))
         .replaceWithVoid();
   }

@@ -1,5 +1,6 @@
 package io.slawatch.intake.api;
 
+import io.slawatch.core.event.EventId;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.intake.publish.EventLog;
 import java.util.Locale;
@@ -18,7 +19,10 @@ public record EventResult(
     @Schema(description = "the event's source") String source) {
 
   static EventResult of(TicketEvent event, EventLog.Acceptance acceptance) {
-    return new EventResult(
-        acceptance.name().toLowerCase(Locale.ROOT), event.eventId().id(), event.eventId().source());
+    return of(event.eventId(), acceptance);
+  }
+
+  static EventResult of(EventId event, EventLog.Acceptance acceptance) {
+    return new EventResult(acceptance.name().toLowerCase(Locale.ROOT), event.id(), event.source());
   }
 }

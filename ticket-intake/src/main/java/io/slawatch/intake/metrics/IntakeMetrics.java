@@ -3,6 +3,7 @@ package io.slawatch.intake.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slawatch.contract.json.Violation;
+import io.slawatch.core.engagement.EngagementEvent;
 import io.slawatch.core.event.TicketEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -27,6 +28,12 @@ public class IntakeMetrics {
 
   IntakeMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /** A valid engagement event, stored and published ({@code duplicate}: it had been before). */
+  public void accepted(EngagementEvent event, boolean duplicate) {
+    events(event.eventId().source(), event.type(), duplicate ? "duplicate" : "accepted")
+        .increment();
   }
 
   /** A valid event, stored and published ({@code duplicate}: it had been before). */

@@ -2,11 +2,14 @@ package io.slawatch.intake.publish;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.slawatch.contract.json.EngagementEventCodec;
 import io.slawatch.contract.json.TicketEventCodec;
 import io.slawatch.core.calendar.BusinessCalendar;
 import io.slawatch.core.calendar.CalendarDefinition;
 import io.slawatch.core.calendar.CalendarReader;
 import io.slawatch.core.customer.Customer;
+import io.slawatch.core.engagement.EngagementEvent;
+import io.slawatch.core.engagement.EngagementKind;
 import io.slawatch.core.event.TicketEvent;
 import io.slawatch.core.plan.EntitlementCheck;
 import io.slawatch.core.plan.PlanCatalog;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -31,11 +35,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Stores accepted events and publishes them to {@code ticket.events.v1} (key = ticket id) as one
- * unit: the rows are inserted in a transaction that commits only after Kafka acknowledged every new
- * record. If Kafka or PostgreSQL fails, nothing is kept and the sender retries. A crash between the
- * ack and the commit can publish an event twice with the same {@code (source, id)}: consumers skip
- * it.
+ * Stores accepted events and publishes them to {@code ticket.events.v1} (key = ticket id, or
+ * engagement id for an engagement's events, which travel the same topic) as one unit: the rows are
+ * inserted in a transaction that commits only after Kafka acknowledged every new record. If Kafka
+ * or PostgreSQL fails, nothing is kept and the sender retries. A crash between the ack and the
+ * commit can publish an event twice with the same {@code (source, id)}: consumers skip it.
  */
 @ApplicationScoped
 public class EventLog {
@@ -44,6 +48,7 @@ public class EventLog {
   private final IntakeMetrics metrics;
   private final MutinyEmitter<String> ticketEvents;
   private final TicketEventCodec codec;
+  private final EngagementEventCodec engagementCodec;
   private final Clock clock;
   private final Tracing tracing;
   private final CalendarReader calendarReader;
@@ -60,6 +65,7 @@ public class EventLog {
       @Channel("ticket-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
           MutinyEmitter<String> ticketEvents,
       TicketEventCodec codec,
+      EngagementEventCodec engagementCodec,
       Clock clock,
       Tracing tracing,
       CalendarReader calendarReader,
@@ -68,6 +74,7 @@ public class EventLog {
     this.customers = customers;
     this.ticketEvents = ticketEvents;
     this.codec = codec;
+    this.engagementCodec = engagementCodec;
     this.clock = clock;
     this.tracing = tracing;
     this.calendarReader = calendarReader;
@@ -94,18 +101,74 @@ public class EventLog {
    * traceparent} header.
    */
   public Uni<List<Acceptance>> acceptAll(List<TicketEvent> events, String traceparent) {
-    if (events.isEmpty()) {
-      return Uni.createFrom().item(List.of());
+    return acceptAll(events, List.of(), traceparent).map(Acceptances::tickets);
+  }
+
+  /** What became of each ticket event and each engagement event of a batch, in order. */
+  public record Acceptances(List<Acceptance> tickets, List<Acceptance> engagements) {}
+
+  /**
+   * Accepts ticket events and engagement events in one transaction ({@link #acceptAll(List,
+   * String)}); an engagement's events are stored in the same log (same dedup key) and published on
+   * the same topic keyed by the engagement id.
+   */
+  public Uni<Acceptances> acceptAll(
+      List<TicketEvent> events, List<EngagementEvent> engagements, String traceparent) {
+    if (events.isEmpty() && engagements.isEmpty()) {
+      return Uni.createFrom().item(new Acceptances(List.of(), List.of()));
     }
     Span span = tracing.start("ticket-intake accept", SpanKind.PRODUCER, traceparent);
-    span.setAttribute("slawatch.events", events.size());
-    span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
+    span.setAttribute("slawatch.events", events.size() + engagements.size());
+    if (!events.isEmpty()) {
+      span.setAttribute("slawatch.ticket", events.getFirst().ticket().value());
+    } else {
+      span.setAttribute("slawatch.engagement", engagements.getFirst().engagement().value());
+    }
     return entitled(events)
-        .flatMap(checked -> store(checked, span))
+        .flatMap(checked -> store(checked, engagements, span))
         .onFailure()
         .invoke(failure -> metrics.failed(IntakeMetrics.ACCEPT))
         .onTermination()
         .invoke((results, failure, cancelled) -> Tracing.end(span, failure));
+  }
+
+  /**
+   * The kind of each of these engagements (remote or on-site), as its {@code engagement.purchased}
+   * in {@code batch} or accepted before says; an engagement not purchased yet is absent.
+   */
+  public Uni<Map<String, EngagementKind>> engagementKinds(List<EngagementEvent> batch) {
+    Map<String, EngagementKind> kinds = new java.util.HashMap<>();
+    Set<String> unknown = new HashSet<>();
+    for (EngagementEvent event : batch) {
+      if (event instanceof EngagementEvent.Purchased p) {
+        kinds.putIfAbsent(p.engagement().value(), p.kind());
+      }
+    }
+    for (EngagementEvent event : batch) {
+      boolean booking =
+          event instanceof EngagementEvent.Scheduled
+              || event instanceof EngagementEvent.Rescheduled;
+      if (booking && !kinds.containsKey(event.engagement().value())) {
+        unknown.add(event.engagement().value());
+      }
+    }
+    if (unknown.isEmpty()) {
+      return Uni.createFrom().item(kinds);
+    }
+    return store
+        .engagementKinds(unknown)
+        .map(
+            stored -> {
+              stored.forEach(
+                  (id, kind) -> EngagementKind.parse(kind).ifPresent(k -> kinds.put(id, k)));
+              return kinds;
+            });
+  }
+
+  /** The kind {@link #engagementKinds} found for this event's engagement. */
+  public static Optional<EngagementKind> kindOf(
+      Map<String, EngagementKind> kinds, EngagementEvent event) {
+    return Optional.ofNullable(kinds.get(event.engagement().value()));
   }
 
   /**
@@ -176,8 +239,9 @@ public class EventLog {
     return cache;
   }
 
-  private Uni<List<Acceptance>> store(List<TicketEvent> events, Span span) {
-    List<TicketEventStore.StoredEvent> rows = new ArrayList<>(events.size());
+  private Uni<Acceptances> store(
+      List<TicketEvent> events, List<EngagementEvent> engagements, Span span) {
+    List<TicketEventStore.StoredEvent> rows = new ArrayList<>(events.size() + engagements.size());
     for (TicketEvent event : events) {
       rows.add(
           new TicketEventStore.StoredEvent(
@@ -186,6 +250,15 @@ public class EventLog {
               event.type(),
               event.occurredAt(),
               new String(codec.encode(event), StandardCharsets.UTF_8)));
+    }
+    for (EngagementEvent event : engagements) {
+      rows.add(
+          new TicketEventStore.StoredEvent(
+              event.eventId(),
+              event.engagement().value(),
+              event.type(),
+              event.occurredAt(),
+              new String(engagementCodec.encode(event), StandardCharsets.UTF_8)));
     }
     return store.insertNew(
         rows,
@@ -202,10 +275,14 @@ public class EventLog {
               results.add(Acceptance.DUPLICATE);
             }
           }
+          Acceptances split =
+              new Acceptances(
+                  List.copyOf(results.subList(0, events.size())),
+                  List.copyOf(results.subList(events.size(), results.size())));
           if (acks.isEmpty()) {
-            return Uni.createFrom().item(results);
+            return Uni.createFrom().item(split);
           }
-          return Uni.join().all(acks).andFailFast().replaceWith(results);
+          return Uni.join().all(acks).andFailFast().replaceWith(split);
         });
   }
 

@@ -9,15 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The {@code ticket_event} table, the only class that reads or writes it: every accepted event once
  * per {@code (source, id)}, which makes it intake's event log and its dedup key (a webhook
- * redelivery has its vendor's delivery id, hence the same key).
+ * redelivery has its vendor's delivery id, hence the same key). Engagement events are kept here too
+ * ({@code ticket_id} = the engagement id, {@code type} = {@code engagement.*}): one log, one dedup
+ * key.
  */
 @ApplicationScoped
 public class TicketEventStore {
@@ -28,6 +33,12 @@ public class TicketEventStore {
           + " select s, i, t, y, o, $7, p::jsonb from unnest($1::text[], $2::text[],"
           + " $3::text[], $4::text[], $5::timestamptz[], $6::text[]) as u(s, i, t,"
           + " y, o, p) on conflict do nothing returning source, event_id";
+
+  // the earliest purchase of each engagement (by its time, then key), as the replay takes it
+  private static final String ENGAGEMENT_KINDS =
+      "select distinct on (ticket_id) ticket_id, payload -> 'data' ->> 'kind' from ticket_event"
+          + " where ticket_id = any($1) and type = 'engagement.purchased'"
+          + " order by ticket_id, occurred_at, source, event_id";
 
   private final Pool pool;
 
@@ -78,5 +89,22 @@ public class TicketEventStore {
                       }
                       return beforeCommit.apply(fresh);
                     }));
+  }
+
+  /**
+   * The kind ({@code remote}, {@code on_site}) each of these engagements was purchased as; an
+   * engagement without a stored {@code engagement.purchased} is absent.
+   */
+  public Uni<Map<String, String>> engagementKinds(Collection<String> engagements) {
+    return pool.preparedQuery(ENGAGEMENT_KINDS)
+        .execute(Tuple.of(engagements.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Map<String, String> kinds = new HashMap<>();
+              for (Row row : rows) {
+                kinds.put(row.getString(0), row.getString(1));
+              }
+              return kinds;
+            });
   }
 }

@@ -108,4 +108,44 @@ public interface AlertMessages {
 
   @Message("{n} s")
   String seconds(long n);
+
+  @Message("Engagement {engagement} ({customer}): {obligation}, {detail}")
+  String engagementAlert(String engagement, String customer, String obligation, String detail);
+
+  @Message("Engagement")
+  String engagement();
+
+  @Message("expiry")
+  String expiry();
+
+  @Message("forfeit risk")
+  String forfeitRisk();
+
+  @Message("late notice")
+  String lateNotice();
+
+  @Message("no-show")
+  String noShow();
+
+  @Message("the session did not start {minutes} minutes after {start}")
+  String noShowDetail(long minutes, String start);
+
+  @Message(
+      "the booking was moved or cancelled with less than {days} business days' notice (due by {deadline})")
+  String lateNoticeDetail(int days, String deadline);
+
+  @Message("{attempts} contact attempts without a response: the service may be forfeited")
+  String forfeitRiskDetail(int attempts);
+
+  @Message("the purchased services expired unfinished on {expiresAt}")
+  String expiryDetail(String expiresAt);
+
+  @Message("{percent}% of the year used, the services expire on {expiresAt}")
+  String expiryWarningDetail(String percent, String expiresAt);
+
+  @Message("met")
+  String engagementMet();
+
+  @Message("the booking was moved or cancelled")
+  String endedBookingMoved();
 }

@@ -138,4 +138,57 @@ public interface AlertMessagesFr extends AlertMessages {
   @Override
   @Message("{n} s")
   String seconds(long n);
+
+  @Override
+  @Message("Prestation {engagement} ({customer}) : {obligation}, {detail}")
+  String engagementAlert(String engagement, String customer, String obligation, String detail);
+
+  @Override
+  @Message("Prestation")
+  String engagement();
+
+  @Override
+  @Message("expiration")
+  String expiry();
+
+  @Override
+  @Message("risque de perte")
+  String forfeitRisk();
+
+  @Override
+  @Message("préavis tardif")
+  String lateNotice();
+
+  @Override
+  @Message("absence")
+  String noShow();
+
+  @Override
+  @Message("la session n'a pas commencé {minutes} minutes après {start}")
+  String noShowDetail(long minutes, String start);
+
+  @Override
+  @Message(
+      "la réservation a été déplacée ou annulée avec moins de {days} jours ouvrés de préavis (au plus tard {deadline})")
+  String lateNoticeDetail(int days, String deadline);
+
+  @Override
+  @Message("{attempts} tentatives de contact sans réponse : la prestation peut être perdue")
+  String forfeitRiskDetail(int attempts);
+
+  @Override
+  @Message("les services achetés ont expiré sans être terminés le {expiresAt}")
+  String expiryDetail(String expiresAt);
+
+  @Override
+  @Message("{percent} % de l'année écoulée, les services expirent le {expiresAt}")
+  String expiryWarningDetail(String percent, String expiresAt);
+
+  @Override
+  @Message("respecté")
+  String engagementMet();
+
+  @Override
+  @Message("la réservation a été déplacée ou annulée")
+  String endedBookingMoved();
 }

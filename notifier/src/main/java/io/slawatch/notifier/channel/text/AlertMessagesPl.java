@@ -139,4 +139,57 @@ public interface AlertMessagesPl extends AlertMessages {
   @Override
   @Message("{n} s")
   String seconds(long n);
+
+  @Override
+  @Message("Usługa {engagement} ({customer}): {obligation}, {detail}")
+  String engagementAlert(String engagement, String customer, String obligation, String detail);
+
+  @Override
+  @Message("Usługa")
+  String engagement();
+
+  @Override
+  @Message("wygaśnięcie")
+  String expiry();
+
+  @Override
+  @Message("ryzyko utraty")
+  String forfeitRisk();
+
+  @Override
+  @Message("spóźnione powiadomienie")
+  String lateNotice();
+
+  @Override
+  @Message("niestawienie się")
+  String noShow();
+
+  @Override
+  @Message("sesja nie rozpoczęła się {minutes} minut po {start}")
+  String noShowDetail(long minutes, String start);
+
+  @Override
+  @Message(
+      "rezerwację przesunięto lub odwołano z wyprzedzeniem krótszym niż {days} dni robocze (termin {deadline})")
+  String lateNoticeDetail(int days, String deadline);
+
+  @Override
+  @Message("{attempts} próby kontaktu bez odpowiedzi: usługa może przepaść")
+  String forfeitRiskDetail(int attempts);
+
+  @Override
+  @Message("zakupione usługi wygasły niezrealizowane {expiresAt}")
+  String expiryDetail(String expiresAt);
+
+  @Override
+  @Message("upłynęło {percent}% roku, usługi wygasają {expiresAt}")
+  String expiryWarningDetail(String percent, String expiresAt);
+
+  @Override
+  @Message("dotrzymane")
+  String engagementMet();
+
+  @Override
+  @Message("rezerwację przesunięto lub odwołano")
+  String endedBookingMoved();
 }

@@ -139,4 +139,57 @@ public interface AlertMessagesRo extends AlertMessages {
   @Override
   @Message("{n} s")
   String seconds(long n);
+
+  @Override
+  @Message("Serviciul {engagement} ({customer}): {obligation}, {detail}")
+  String engagementAlert(String engagement, String customer, String obligation, String detail);
+
+  @Override
+  @Message("Serviciu")
+  String engagement();
+
+  @Override
+  @Message("expirare")
+  String expiry();
+
+  @Override
+  @Message("risc de pierdere")
+  String forfeitRisk();
+
+  @Override
+  @Message("preaviz întârziat")
+  String lateNotice();
+
+  @Override
+  @Message("neprezentare")
+  String noShow();
+
+  @Override
+  @Message("sesiunea nu a început la {minutes} minute după {start}")
+  String noShowDetail(long minutes, String start);
+
+  @Override
+  @Message(
+      "rezervarea a fost mutată sau anulată cu un preaviz mai mic de {days} zile lucrătoare (termen {deadline})")
+  String lateNoticeDetail(int days, String deadline);
+
+  @Override
+  @Message("{attempts} încercări de contact fără răspuns: serviciul poate fi pierdut")
+  String forfeitRiskDetail(int attempts);
+
+  @Override
+  @Message("serviciile achiziționate au expirat neterminate la {expiresAt}")
+  String expiryDetail(String expiresAt);
+
+  @Override
+  @Message("{percent}% din an a trecut, serviciile expiră la {expiresAt}")
+  String expiryWarningDetail(String percent, String expiresAt);
+
+  @Override
+  @Message("respectat")
+  String engagementMet();
+
+  @Override
+  @Message("rezervarea a fost mutată sau anulată")
+  String endedBookingMoved();
 }

@@ -137,4 +137,56 @@ public interface AlertMessagesZhTw extends AlertMessages {
   @Override
   @Message("{n} 秒")
   String seconds(long n);
+
+  @Override
+  @Message("服務 {engagement}（{customer}）：{obligation}，{detail}")
+  String engagementAlert(String engagement, String customer, String obligation, String detail);
+
+  @Override
+  @Message("服務")
+  String engagement();
+
+  @Override
+  @Message("到期")
+  String expiry();
+
+  @Override
+  @Message("喪失風險")
+  String forfeitRisk();
+
+  @Override
+  @Message("通知過晚")
+  String lateNotice();
+
+  @Override
+  @Message("未出席")
+  String noShow();
+
+  @Override
+  @Message("工作階段在 {start} 後 {minutes} 分鐘仍未開始")
+  String noShowDetail(long minutes, String start);
+
+  @Override
+  @Message("預約的變更或取消通知少於 {days} 個工作天（期限 {deadline}）")
+  String lateNoticeDetail(int days, String deadline);
+
+  @Override
+  @Message("{attempts} 次聯絡嘗試皆無回應：服務可能喪失")
+  String forfeitRiskDetail(int attempts);
+
+  @Override
+  @Message("購買的服務於 {expiresAt} 到期而未完成")
+  String expiryDetail(String expiresAt);
+
+  @Override
+  @Message("已過一年的 {percent}%，服務將於 {expiresAt} 到期")
+  String expiryWarningDetail(String percent, String expiresAt);
+
+  @Override
+  @Message("已達成")
+  String engagementMet();
+
+  @Override
+  @Message("預約已變更或取消")
+  String endedBookingMoved();
 }

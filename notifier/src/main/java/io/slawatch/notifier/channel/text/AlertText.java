@@ -4,6 +4,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.core.engagement.Obligations;
 import io.slawatch.notifier.channel.Notification;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,9 @@ public final class AlertText {
   public static String title(Notification notification) {
     SlaAlert alert = notification.alert();
     AlertMessages words = messages(notification.language());
+    if (isEngagement(alert)) {
+      return engagementTitle(alert, words, notification.zone().orElse(ZoneOffset.UTC));
+    }
     String clock = clock(alert, words);
     String ticket = alert.ticket().value();
     String priority = alert.priority().name();
@@ -62,6 +66,50 @@ public final class AlertText {
   }
 
   /**
+   * Whether an alert is about an engagement (Jamf's services policy), not a ticket: it carries the
+   * {@code engagement} flag. Its clock names an obligation and its priority means nothing.
+   */
+  public static boolean isEngagement(SlaAlert alert) {
+    return alert.flags().contains(Obligations.ENGAGEMENT_FLAG);
+  }
+
+  /**
+   * "Engagement E-1 (acme): no-show, the session did not start 20 minutes after 2026-12-03 14:00
+   * (UTC)": the engagement, its customer, the obligation and what happened, at the reader's zone.
+   */
+  static String engagementTitle(SlaAlert alert, AlertMessages words, ZoneId zone) {
+    String obligation = clock(alert, words);
+    String clock = alert.clock().wireName();
+    String detail =
+        switch (alert.kind()) {
+          case BREACHED ->
+              switch (clock) {
+                case "no_show" ->
+                    words.noShowDetail(
+                        Obligations.NO_SHOW_GRACE.toMinutes(),
+                        at(alert.due().minus(Obligations.NO_SHOW_GRACE), zone));
+                case "late_notice" ->
+                    words.lateNoticeDetail(Obligations.NOTICE_BUSINESS_DAYS, at(alert.due(), zone));
+                case "expiry" -> words.expiryDetail(at(alert.due(), zone));
+                default -> alert.terms().orElse(clock);
+              };
+          case WARNING ->
+              switch (clock) {
+                case "forfeit_risk" -> words.forfeitRiskDetail(Obligations.CONTACT_ATTEMPTS);
+                case "expiry" ->
+                    words.expiryWarningDetail(
+                        "%.0f".formatted(alert.threshold().orElse(0.0) * 100),
+                        at(alert.due(), zone));
+                default -> alert.terms().orElse(clock);
+              };
+          case MET, UPDATE_DUE -> words.engagementMet();
+          case ENDED -> outcome(alert, words);
+        };
+    return words.engagementAlert(
+        alert.ticket().value(), alert.customer().value(), obligation, detail);
+  }
+
+  /**
    * How an {@code sla.ended} clock ended, in words: "met 1 h 10 min late", "ticket solved"... Empty
    * on other alerts.
    */
@@ -78,7 +126,8 @@ public final class AlertText {
                   case MET_LATE -> words.endedMetLate(duration(late(alert), words));
                   case TICKET_SOLVED -> words.endedSolved();
                   case TICKET_CLOSED -> words.endedClosed();
-                  case CLOCK_REMOVED -> words.endedRemoved();
+                  case CLOCK_REMOVED ->
+                      isEngagement(alert) ? words.endedBookingMoved() : words.endedRemoved();
                 })
         .orElse("");
   }
@@ -106,10 +155,14 @@ public final class AlertText {
     SlaAlert alert = notification.alert();
     AlertMessages words = messages(notification.language());
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put(words.ticket(), alert.ticket().value());
+    boolean engagement = isEngagement(alert);
+    facts.put(engagement ? words.engagement() : words.ticket(), alert.ticket().value());
     facts.put(words.customer(), alert.customer().value());
     facts.put(words.plan(), alert.plan());
-    facts.put(words.priority(), alert.priority().name());
+    if (!engagement) {
+      // an engagement has no priority: its alerts carry P4 only because the pipeline needs one
+      facts.put(words.priority(), alert.priority().name());
+    }
     facts.put(words.customerLanguage(), notification.customerLanguage().toLanguageTag());
     facts.put(
         words.commitment(),
@@ -152,6 +205,15 @@ public final class AlertText {
   }
 
   static String clock(SlaAlert alert, AlertMessages words) {
+    if (isEngagement(alert)) {
+      return switch (alert.clock().wireName()) {
+        case "expiry" -> words.expiry();
+        case "forfeit_risk" -> words.forfeitRisk();
+        case "late_notice" -> words.lateNotice();
+        case "no_show" -> words.noShow();
+        default -> alert.clock().wireName().replace('_', ' ');
+      };
+    }
     // a clock a plan file defines is named by the plan: its name, underscores as spaces
     return switch (alert.clock().wireName()) {
       case "first_response" -> words.firstResponse();
