@@ -201,6 +201,15 @@ final class ChaosStack implements AutoCloseable {
         name, jar, ports.get(service), config, logs(), home.resolve("pids"));
   }
 
+  /** {@link #close()} from a shutdown hook: twice is harmless. */
+  void closeQuietly() {
+    try {
+      close();
+    } catch (InterruptedException | RuntimeException e) {
+      System.err.println("[chaos] while stopping: " + e);
+    }
+  }
+
   /** Services first (consumers leave their groups), then the broker, then PostgreSQL. */
   @Override
   public void close() throws InterruptedException {

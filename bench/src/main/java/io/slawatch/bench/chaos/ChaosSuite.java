@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -46,7 +47,8 @@ public final class ChaosSuite {
       long seed,
       Duration warmUp,
       Duration minPause,
-      Duration maxPause) {}
+      Duration maxPause,
+      Optional<Duration> budget) {}
 
   private final Options options;
   private final Random random;
@@ -61,7 +63,8 @@ public final class ChaosSuite {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
-            "usage: chaos [--trials 100] [--rate 50] [--seed N] [--home DIR]; bad: " + args[i]);
+            "usage: chaos [--trials 100] [--rate 50] [--seed N] [--budget PT30M] [--home DIR]; bad: "
+                + args[i]);
       }
       given.put(args[i].substring(2), args[++i]);
     }
@@ -76,7 +79,8 @@ public final class ChaosSuite {
             Long.parseLong(given.getOrDefault("seed", Long.toString(System.nanoTime() % 100_000))),
             Duration.ofSeconds(5),
             Duration.ofSeconds(1),
-            Duration.ofSeconds(4));
+            Duration.ofSeconds(4),
+            Optional.ofNullable(given.get("budget")).map(Duration::parse));
     try {
       ChaosReport report = new ChaosSuite(options).run();
       System.exit(report.passed() ? 0 : 1);
@@ -117,6 +121,9 @@ public final class ChaosSuite {
             .formatted(trials.size(), options.seed(), options.rate(), options.home()));
     try (AlertSink sink = new AlertSink(run);
         ChaosStack stack = new ChaosStack(options.repo(), options.home(), sink.url())) {
+      // Ctrl-C or a SIGTERM: the services are no children that die with this JVM
+      Thread stopper = new Thread(stack::closeQuietly, "chaos-stop");
+      Runtime.getRuntime().addShutdownHook(stopper);
       stack.start();
       say("stack ready after %d s".formatted(secondsSince(began)));
       Instant loadBegan = Instant.now();
@@ -129,6 +136,14 @@ public final class ChaosSuite {
         load.start();
         pause(options.warmUp()); // load before the first strike: alerts in flight
         for (int i = 0; i < trials.size(); i++) {
+          if (options.budget().isPresent()
+              && Instant.now().isAfter(loadBegan.plus(options.budget().get()))) {
+            say(
+                "time budget %s spent: %d of %d trials"
+                    .formatted(options.budget().get(), i, trials.size()));
+            trials = trials.subList(0, i);
+            break;
+          }
           load.trial(i);
           long range = options.maxPause().toMillis() - options.minPause().toMillis();
           // the random moment of the strike, under the steady load

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,8 @@ class ChaosSmokeTest {
             System.nanoTime() % 100_000,
             Duration.ofSeconds(3),
             Duration.ofSeconds(1),
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3),
+            Optional.empty());
     ChaosSuite suite = new ChaosSuite(options);
     assertThat(suite.plan())
         .as("one trial of each kind")
