@@ -57,7 +57,7 @@ record ChaosReport(
             + eventsPublishedTwice);
     if (!stuck.isEmpty()) {
       lines.add(
-          "services not ready 60 s after a strike, restarted (kill -9) by the suite: "
+          "services not ready 180 s after a strike, restarted (kill -9) by the suite: "
               + String.join("; ", stuck));
     }
     if (!lostSamples.isEmpty()) {

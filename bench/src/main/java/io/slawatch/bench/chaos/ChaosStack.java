@@ -30,7 +30,7 @@ import java.util.Map;
 final class ChaosStack implements AutoCloseable {
   static final String TOKEN = "chaos-token";
   private static final Duration READY = Duration.ofSeconds(180);
-  private static final Duration RECOVERY = Duration.ofSeconds(60);
+  private static final Duration RECOVERY = Duration.ofSeconds(180);
 
   private final Path repo;
   private final Path home;
@@ -120,7 +120,9 @@ final class ChaosStack implements AutoCloseable {
   /**
    * After a strike: every service ready again. One that is not within {@link #RECOVERY} is
    * restarted ({@code kill -9}, started again), as an orchestrator would once its health checks
-   * kept failing; returns those (each with its liveness answer), so the report can name them.
+   * kept failing; returns those (each with its liveness answer), so the report can name them. The
+   * wait is long because a JVM restarted on a loaded 2-core machine can take over a minute to
+   * start: a shorter one restarted services that were still starting.
    */
   List<String> awaitRecovered() throws Exception {
     List<String> restarted = new ArrayList<>();
