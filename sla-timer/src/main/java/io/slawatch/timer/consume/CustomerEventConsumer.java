@@ -55,11 +55,28 @@ public class CustomerEventConsumer {
     }
     Customer customer = decoded.get().customer();
     long version = decoded.get().version();
+    return Uni.createFrom()
+        .deferred(() -> apply(decoded.get(), customer, version, event))
+        .onFailure()
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "customer %s v%d could not be applied (%s): trying again",
+                    customer.id(), version, failure.toString()))
+        .onFailure()
+        .retry()
+        .withBackOff(TicketEventConsumer.RETRY_FIRST, TicketEventConsumer.RETRY_MAX)
+        .atMost(TicketEventConsumer.RETRIES);
+  }
+
+  /** One transaction: the projection, then the customer's open tickets recomputed. */
+  private Uni<Void> apply(
+      CustomerCodec.Upsert.Valid decoded, Customer customer, long version, String event) {
     return pool.withTransaction(
         conn ->
             locks
                 .exclusive(conn, customer.id().value())
-                .flatMap(locked -> projection.apply(conn, decoded.get(), event))
+                .flatMap(locked -> projection.apply(conn, decoded, event))
                 .flatMap(
                     changed -> {
                       if (!changed) {

@@ -37,7 +37,8 @@ import org.jboss.logging.Logger;
  * engagement id) travel the same topic and are applied to their engagement's timers ({@link
  * EngagementScheduler}). A record that is not a valid ticket event (intake validates what it
  * publishes, so this is a producer's bug) goes to {@code ticket.events.dlq.v1} with the reason in
- * its headers, is counted, and the consumer goes on.
+ * its headers, is counted, and the consumer goes on. A poll that cannot be applied because
+ * PostgreSQL is away is applied again with backoff, for about five minutes.
  */
 @ApplicationScoped
 public class TicketEventConsumer {
@@ -116,8 +117,15 @@ public class TicketEventConsumer {
             ? Uni.createFrom().voidItem()
             : Uni.join().all(dead).andFailFast().replaceWithVoid();
     return deadLettered
-        .chain(() -> scheduler.applyAll(valid, traces))
-        .chain(() -> engagements.applyAll(validEngagements, engagementTraces))
+        .chain(
+            () ->
+                applyRetrying(
+                    () ->
+                        scheduler
+                            .applyAll(valid, traces)
+                            .chain(() -> engagements.applyAll(validEngagements, engagementTraces))
+                            .replaceWithVoid(),
+                    records.count()))
         .onFailure()
         .invoke(
             failure -> {
@@ -159,6 +167,34 @@ public class TicketEventConsumer {
       case Decoding.Invalid invalid -> new Decoded.Invalid(invalid.violations());
     };
   }
+
+  /**
+   * Applies the poll, again with backoff while PostgreSQL is away (a restart, a fail-over): each
+   * attempt is a new transaction, rolled back whole when it failed, so the poll is neither lost nor
+   * applied twice. Without this, the first failed transaction nacked the poll and stopped the
+   * channel for good (readiness DOWN, no ticket tracked until a restart), as the fault suite's
+   * database restart showed.
+   */
+  private Uni<Void> applyRetrying(java.util.function.Supplier<Uni<Void>> apply, int records) {
+    return Uni.createFrom()
+        .deferred(() -> apply.get())
+        .onFailure()
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "a poll of %d ticket event(s) could not be applied (%s): trying again",
+                    records, failure.toString()))
+        .onFailure()
+        .retry()
+        .withBackOff(RETRY_FIRST, RETRY_MAX)
+        .atMost(RETRIES);
+  }
+
+  /** Backoff of a poll that could not be applied: about five minutes of attempts in all. */
+  static final Duration RETRY_FIRST = Duration.ofMillis(200);
+
+  static final Duration RETRY_MAX = Duration.ofSeconds(5);
+  static final int RETRIES = 60;
 
   /** The record as it came, keyed as it came, with where it came from and why it was refused. */
   private Uni<Void> deadLetter(

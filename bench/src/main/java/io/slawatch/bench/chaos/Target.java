@@ -1,0 +1,24 @@
+package io.slawatch.bench.chaos;
+
+/** What a trial of the fault suite kills (a service) or stops and restarts (broker, database). */
+public enum Target {
+  INTAKE("ticket-intake"),
+  TIMER("sla-timer"),
+  NOTIFIER("notifier"),
+  BROKER("kafka broker"),
+  DATABASE("postgresql");
+
+  private final String label;
+
+  Target(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean isService() {
+    return this == INTAKE || this == TIMER || this == NOTIFIER;
+  }
+}
