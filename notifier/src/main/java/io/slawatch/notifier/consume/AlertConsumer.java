@@ -97,23 +97,21 @@ public class AlertConsumer {
     }
     Set<String> customerIds = new LinkedHashSet<>();
     alerts.forEach(a -> customerIds.add(a.customer().value()));
-    return customers
-        .facts(customerIds)
-        .flatMap(
-            facts -> {
-              List<Escalations.Begin> begins = new ArrayList<>(alerts.size());
-              for (int i = 0; i < alerts.size(); i++) {
-                SlaAlert alert = alerts.get(i);
-                CustomerFacts customer =
-                    facts
-                        .getOrDefault(alert.customer().value(), CustomerFacts.UNKNOWN)
-                        .under(plans.find(alert.plan()));
-                begins.add(
-                    new Escalations.Begin(
-                        alert, valid.get(i), book.routeOrFallback(alert, customer), traces.get(i)));
-              }
-              return escalations.beginAll(begins);
-            })
+    return Uni.createFrom()
+        .deferred(() -> begin(alerts, valid, traces, customerIds))
+        // PostgreSQL away (a restart, a fail-over): the poll is begun again, each attempt a new
+        // transaction (beginning an alert twice begins it once), for about five minutes; without
+        // this the first failure nacked the poll and stopped the channel for good (fault suite)
+        .onFailure()
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "a poll of %d alert(s) could not be begun (%s): trying again",
+                    records.count(), failure.toString()))
+        .onFailure()
+        .retry()
+        .withBackOff(RETRY_FIRST, RETRY_MAX)
+        .atMost(RETRIES)
         // the poll is acknowledged once its unreadable records are on the dead-letter topic too
         .call(
             started ->
@@ -133,5 +131,32 @@ public class AlertConsumer {
                   records.partitions());
             })
         .replaceWithVoid();
+  }
+
+  /** Backoff of a poll that could not be begun: about five minutes of attempts in all. */
+  static final java.time.Duration RETRY_FIRST = java.time.Duration.ofMillis(200);
+
+  static final java.time.Duration RETRY_MAX = java.time.Duration.ofSeconds(5);
+  static final int RETRIES = 60;
+
+  private Uni<?> begin(
+      List<SlaAlert> alerts, List<String> valid, List<String> traces, Set<String> customerIds) {
+    return customers
+        .facts(customerIds)
+        .flatMap(
+            facts -> {
+              List<Escalations.Begin> begins = new ArrayList<>(alerts.size());
+              for (int i = 0; i < alerts.size(); i++) {
+                SlaAlert alert = alerts.get(i);
+                CustomerFacts customer =
+                    facts
+                        .getOrDefault(alert.customer().value(), CustomerFacts.UNKNOWN)
+                        .under(plans.find(alert.plan()));
+                begins.add(
+                    new Escalations.Begin(
+                        alert, valid.get(i), book.routeOrFallback(alert, customer), traces.get(i)));
+              }
+              return escalations.beginAll(begins);
+            });
   }
 }
