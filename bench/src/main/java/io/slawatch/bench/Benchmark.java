@@ -85,9 +85,27 @@ public final class Benchmark {
           "settings",
           "\"timers=%d steady-rate=%d steady-duration=%s timer-pileup=%d\""
               .formatted(timers, steadyRate, steadyDuration, timerPileup));
+      String bootstrap = bench.run.getProperty("kafka.bootstrap.servers");
       try (Connection db = bench.timerDb()) {
-        new TimerBenchmark(db, bench.run.getProperty("kafka.bootstrap.servers"))
+        new TimerBenchmark(db, bootstrap)
             .run(timers, steadyRate, steadyDuration, timerPileup, result);
+        String peer = options.getOrDefault("peer", "none");
+        if (peer.equals("db-scheduler") && timerPileup > 0) {
+          List<Integer> threads =
+              java.util.Arrays.stream(options.getOrDefault("peer-threads", "16,64").split(","))
+                  .map(String::trim)
+                  .map(Integer::valueOf)
+                  .toList();
+          new DbSchedulerPileup(
+                  db,
+                  bench.run.getProperty("postgres.jdbc.slawatch_timer"),
+                  bench.run.getProperty("postgres.user"),
+                  bench.run.getProperty("postgres.password"),
+                  bootstrap)
+              .run(timerPileup, threads, result);
+        } else if (!peer.equals("none")) {
+          throw new IllegalArgumentException("--peer must be db-scheduler or none, not " + peer);
+        }
       }
       bench.finish(result);
       return;
@@ -452,7 +470,8 @@ public final class Benchmark {
         throw new IllegalArgumentException(
             "usage: bench [--rate N|max] [--via http|kafka] [--duration PT20S] [--pileup N]"
                 + " [--webhook-port P] | bench --timers N [--steady-rate N]"
-                + " [--steady-duration PT30S] [--timer-pileup N]; bad: "
+                + " [--steady-duration PT30S] [--timer-pileup N] [--peer db-scheduler"
+                + " [--peer-threads 16,64]]; bad: "
                 + args[i]);
       }
       options.put(args[i].substring(2), args[++i]);

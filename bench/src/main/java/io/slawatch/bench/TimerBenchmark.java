@@ -16,18 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -49,8 +40,6 @@ import org.postgresql.copy.CopyManager;
  * Every timer of the run is removed afterwards.
  */
 final class TimerBenchmark {
-  private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"([^\"]+)\"");
-  private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
 
   private final Connection db;
   private final String bootstrap;
@@ -66,7 +55,7 @@ final class TimerBenchmark {
       int pending, int steadyRate, Duration steadyDuration, int pileup, Map<String, Object> out)
       throws Exception {
     Map<String, Object> result = new java.util.LinkedHashMap<>();
-    try (AlertListener alerts = new AlertListener(bootstrap, run)) {
+    try (AlertListener alerts = new AlertListener(bootstrap, "sla.alerts.v1", run)) {
       Instant start = Instant.now();
       long t0 = System.nanoTime();
       copy(
@@ -152,21 +141,7 @@ final class TimerBenchmark {
     StringBuilder rows = new StringBuilder(count * 600);
     for (int i = from; i < from + count; i++) {
       Instant at = due.at(i);
-      SlaAlert alert =
-          new SlaAlert(
-              AlertKind.BREACHED,
-              new TicketId(prefix + "-" + i),
-              new CustomerId("bench"),
-              "jamf-standard",
-              Priority.P2,
-              ClockKind.FIRST_RESPONSE,
-              1,
-              Duration.ofHours(8),
-              at,
-              at,
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty());
+      SlaAlert alert = breach(prefix + "-" + i, at);
       String payload = new String(codec.encode(alert), StandardCharsets.UTF_8);
       rows.append(alert.id())
           .append('\t')
@@ -184,6 +159,24 @@ final class TimerBenchmark {
         "copy timer (alert_id, ticket_id, fire_at, payload, kind, customer_id, plan, priority,"
             + " clock, due, elapsed_ms) from stdin",
         new StringReader(rows.toString()));
+  }
+
+  /** A first-response breach of its own ticket, due at {@code at}, as sla-timer would fire it. */
+  static SlaAlert breach(String ticket, Instant at) {
+    return new SlaAlert(
+        AlertKind.BREACHED,
+        new TicketId(ticket),
+        new CustomerId("bench"),
+        "jamf-standard",
+        Priority.P2,
+        ClockKind.FIRST_RESPONSE,
+        1,
+        Duration.ofHours(8),
+        at,
+        at,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private long count() throws SQLException {
@@ -213,87 +206,5 @@ final class TimerBenchmark {
 
   private static void say(String line) {
     System.out.println("[bench] timers " + line);
-  }
-
-  /** Reads sla.alerts.v1 from its end: each alert of the run, with its lateness. */
-  private static final class AlertListener implements AutoCloseable {
-    private final Map<String, List<Double>> latenessByPrefix = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
-    private final String run;
-
-    AlertListener(String bootstrap, String run) throws InterruptedException {
-      this.run = run;
-      Properties props = new Properties();
-      props.put("bootstrap.servers", bootstrap);
-      props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-      props.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-      props.put("enable.auto.commit", "false");
-      props.put("max.poll.records", "5000");
-      KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-      List<TopicPartition> partitions =
-          consumer.partitionsFor("sla.alerts.v1").stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      partitions.forEach(consumer::position); // resolve the end now, before any timer is written
-      var ready = new java.util.concurrent.CountDownLatch(1);
-      thread =
-          Thread.ofPlatform()
-              .name("alert-listener")
-              .start(
-                  () -> {
-                    try (consumer) {
-                      ready.countDown();
-                      while (running.get()) {
-                        for (ConsumerRecord<String, String> record :
-                            consumer.poll(Duration.ofMillis(100))) {
-                          accept(record);
-                        }
-                      }
-                    }
-                  });
-      ready.await();
-    }
-
-    private void accept(ConsumerRecord<String, String> record) {
-      String value = record.value();
-      Matcher subject = SUBJECT.matcher(value);
-      Matcher time = TIME.matcher(value);
-      if (!subject.find() || !subject.group(1).startsWith(run) || !time.find()) {
-        return;
-      }
-      String ticket = subject.group(1);
-      String prefix = ticket.substring(0, ticket.lastIndexOf('-'));
-      double late = record.timestamp() - Instant.parse(time.group(1)).toEpochMilli();
-      latenessByPrefix
-          .computeIfAbsent(prefix, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
-          .add(late);
-    }
-
-    List<Double> await(String prefix, int count, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      List<Double> seen = latenessByPrefix.getOrDefault(prefix, List.of());
-      while (System.nanoTime() < deadline) {
-        seen = latenessByPrefix.getOrDefault(prefix, List.of());
-        if (seen.size() >= count) {
-          break;
-        }
-        Thread.sleep(100); // polling a counter the listener thread fills
-      }
-      if (seen.size() < count) {
-        say("only %d of %d alerts within %s".formatted(seen.size(), count, timeout));
-      }
-      synchronized (seen) {
-        return new ArrayList<>(seen);
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running.set(false);
-      thread.join();
-    }
   }
 }

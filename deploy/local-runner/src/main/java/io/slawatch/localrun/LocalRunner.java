@@ -125,7 +125,9 @@ public final class LocalRunner {
         say(
             String.format(
                 "%-10s ready on http://127.0.0.1:%d (log %s)",
-                service.name().equals("ticket-intake") ? "intake" : service.name(),
+                service.name().startsWith("ticket-intake")
+                    ? service.name().replace("ticket-", "")
+                    : service.name(),
                 service.port(),
                 service.log()));
       }
@@ -171,6 +173,10 @@ public final class LocalRunner {
     run.setProperty("intake.url", "http://127.0.0.1:" + settings.intakePort());
     run.setProperty("timer.url", "http://127.0.0.1:" + settings.timerPort());
     run.setProperty("notifier.url", "http://127.0.0.1:" + settings.notifierPort());
+    // every instance, for tools that watch them all
+    for (ServiceProcess service : services) {
+      run.setProperty("instance." + service.name() + ".url", "http://127.0.0.1:" + service.port());
+    }
     try (var out = Files.newBufferedWriter(settings.home().resolve("run.properties"))) {
       run.store(out, "slawatch local run: connection settings");
     }
@@ -248,8 +254,17 @@ public final class LocalRunner {
     config.put("quarkus.datasource.password", postgres.password());
     config.putAll(extra);
     Path jar = settings.repo().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-    services.add(ServiceProcess.start(name, jar, port, config, settings.logs(), pids));
-    say(String.format("%-10s starting (log %s)", name, settings.logs().resolve(name + ".log")));
+    int count = settings.instances().getOrDefault(name, 1);
+    for (int n = 1; n <= count; n++) {
+      // replicas: the same database and consumer groups, a port and a log of their own
+      String instance = n == 1 ? name : name + "-" + n;
+      int instancePort = RunSettings.instancePort(port, n);
+      services.add(
+          ServiceProcess.start(instance, jar, instancePort, config, settings.logs(), pids));
+      say(
+          String.format(
+              "%-10s starting (log %s)", instance, settings.logs().resolve(instance + ".log")));
+    }
   }
 
   /** Services first (so consumers leave their groups cleanly), then the broker, then PostgreSQL. */

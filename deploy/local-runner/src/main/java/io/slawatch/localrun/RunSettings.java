@@ -21,7 +21,15 @@ record RunSettings(
     int notifierPort,
     String webhookUrl,
     String policyFile,
-    int smtpPort) {
+    int smtpPort,
+    Map<String, Integer> instances) {
+
+  /** The services whose instance count {@code SLAWATCH_INSTANCES} may set. */
+  static final java.util.List<String> SERVICES =
+      java.util.List.of("ticket-intake", "sla-timer", "notifier");
+
+  /** At most this many instances of a service: the machine runs them all. */
+  static final int MAX_INSTANCES = 4;
 
   /** The escalation policies the local run uses unless {@code SLAWATCH_POLICY_FILE} says. */
   static final String SHIPPED_POLICIES = "deploy/policies/seed-plans.yaml";
@@ -44,7 +52,57 @@ record RunSettings(
         port(env, "SLAWATCH_NOTIFIER_PORT", 8083),
         env.getOrDefault("SLAWATCH_WEBHOOK_URL", ""),
         policyFile(env, repo),
-        port(env, "SLAWATCH_SMTP_PORT", 2525));
+        port(env, "SLAWATCH_SMTP_PORT", 2525),
+        instances(env.getOrDefault("SLAWATCH_INSTANCES", "")));
+  }
+
+  /**
+   * {@code SLAWATCH_INSTANCES} ({@code ./slawatch up --instances sla-timer=2,notifier=2}): how many
+   * processes of each service to run, 1 by default; they share the service's database and consumer
+   * groups, as replicas in production do.
+   */
+  static Map<String, Integer> instances(String value) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    SERVICES.forEach(service -> counts.put(service, 1));
+    for (String part : value.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] pair = part.trim().split("=", 2);
+      String service = pair[0].trim().equals("intake") ? "ticket-intake" : pair[0].trim();
+      if (pair.length != 2 || !counts.containsKey(service)) {
+        throw new IllegalArgumentException(
+            "SLAWATCH_INSTANCES: '"
+                + part.trim()
+                + "' is not <service>=<count> with service one of "
+                + SERVICES);
+      }
+      int count;
+      try {
+        count = Integer.parseInt(pair[1].trim());
+      } catch (NumberFormatException e) {
+        count = 0;
+      }
+      if (count < 1 || count > MAX_INSTANCES) {
+        throw new IllegalArgumentException(
+            "SLAWATCH_INSTANCES: the count of "
+                + service
+                + " must be 1 to "
+                + MAX_INSTANCES
+                + ", not "
+                + pair[1].trim());
+      }
+      counts.put(service, count);
+    }
+    return Map.copyOf(counts);
+  }
+
+  /**
+   * The HTTP port of instance {@code n} (1-based) of a service whose first instance listens on
+   * {@code base}: the second on base + 100 (8182 for sla-timer), the third on base + 200.
+   */
+  static int instancePort(int base, int n) {
+    return base + 100 * (n - 1);
   }
 
   /**
