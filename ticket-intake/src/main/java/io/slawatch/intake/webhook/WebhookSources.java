@@ -52,7 +52,8 @@ public class WebhookSources {
                       source.defaultPriority(),
                       source.priorityLabels(),
                       source.statuses(),
-                      source.milestoneLabels());
+                      source.milestoneLabels(),
+                      source.milestoneTags());
               sources.put(name, new Source(adapter, settings, source.secret()));
               if (source.secret().isEmpty()) {
                 LOG.warnf(
