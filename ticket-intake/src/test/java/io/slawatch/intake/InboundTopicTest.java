@@ -74,4 +74,86 @@ class InboundTopicTest {
     assertThat(ticketEvents.during(r -> good.equals(r.key()), Duration.ofSeconds(1))).hasSize(1);
     assertThat(ticketEvents.seen()).noneMatch(r -> bad.equals(r.key()));
   }
+
+  private static String engagementEvent(String id, String engagement, String type, String data) {
+    return ("{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"kafka/services\","
+            + "\"type\":\"%s\",\"subject\":\"%s\",\"time\":\"2026-11-24T10:00:00Z\","
+            + "\"data\":%s}")
+        .formatted(id, type, engagement, data);
+  }
+
+  private static String purchased(String engagement, String kind) {
+    return engagementEvent(
+        "p-" + engagement,
+        engagement,
+        "engagement.purchased",
+        "{\"customer\":\"acme\",\"kind\":\""
+            + kind
+            + "\",\"hours\":8,\"purchased_at\":\"2026-11-24T10:00:00Z\"}");
+  }
+
+  private static String scheduled(String id, String engagement, String duration) {
+    return engagementEvent(
+        id,
+        engagement,
+        "engagement.scheduled",
+        "{\"start\":\"2026-12-03T14:00:00Z\",\"duration\":\"" + duration + "\"}");
+  }
+
+  private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
+    Header reason = r.headers().lastHeader("dead-letter-reason");
+    assertThat(reason).isNotNull();
+    return new String(reason.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void engagement_events_are_taken_like_the_events_api_takes_them_and_a_redelivery_is_not() {
+    String engagement = "E-" + UUID.randomUUID();
+    writer.send(Topics.TICKET_INBOUND, engagement, purchased(engagement, "remote"));
+    writer.send(Topics.TICKET_INBOUND, engagement, purchased(engagement, "remote"));
+    ticketEvents.await(r -> engagement.equals(r.key()), 1, Duration.ofSeconds(30));
+    // the purchase is known now: a remote booking of whole 4-hour blocks is taken
+    writer.send(
+        Topics.TICKET_INBOUND, engagement, scheduled("s-" + engagement, engagement, "PT8H"));
+
+    var published = ticketEvents.await(r -> engagement.equals(r.key()), 2, Duration.ofSeconds(30));
+    assertThat(published)
+        .extracting(r -> Json.tree(r.value()).at("/type").asText())
+        .containsExactly("engagement.purchased", "engagement.scheduled");
+    assertThat(ticketEvents.during(r -> engagement.equals(r.key()), Duration.ofSeconds(1)))
+        .hasSize(2);
+  }
+
+  @Test
+  void a_remote_booking_not_in_whole_four_hour_blocks_is_dead_lettered_naming_data_duration() {
+    String remote = "E-" + UUID.randomUUID();
+    String onSite = "E-" + UUID.randomUUID();
+    String unknownKind = "E-" + UUID.randomUUID();
+    writer.send(Topics.TICKET_INBOUND, remote, purchased(remote, "remote"));
+    writer.send(Topics.TICKET_INBOUND, onSite, purchased(onSite, "on_site"));
+    writer.send(Topics.TICKET_INBOUND, unknownKind, purchased(unknownKind, "virtual"));
+    ticketEvents.await(
+        r -> remote.equals(r.key()) || onSite.equals(r.key()), 2, Duration.ofSeconds(30));
+    writer.send(Topics.TICKET_INBOUND, remote, scheduled("s-" + remote, remote, "PT6H"));
+    writer.send(Topics.TICKET_INBOUND, onSite, scheduled("s-" + onSite, onSite, "PT6H"));
+
+    var dead =
+        deadLetters.await(
+            r -> remote.equals(r.key()) || unknownKind.equals(r.key()), 2, Duration.ofSeconds(30));
+    assertThat(dead.stream().filter(r -> remote.equals(r.key())).map(InboundTopicTest::reason))
+        .singleElement()
+        .asString()
+        .contains("data.duration");
+    assertThat(dead.stream().filter(r -> unknownKind.equals(r.key())).map(InboundTopicTest::reason))
+        .singleElement()
+        .asString()
+        .contains("data.kind");
+    // the same six hours on site are fine: the rule is the remote engagements'
+    ticketEvents.await(r -> onSite.equals(r.key()), 2, Duration.ofSeconds(30));
+    assertThat(ticketEvents.seen())
+        .filteredOn(r -> remote.equals(r.key()))
+        .extracting(r -> Json.tree(r.value()).at("/type").asText())
+        .containsExactly("engagement.purchased");
+    assertThat(ticketEvents.seen()).noneMatch(r -> unknownKind.equals(r.key()));
+  }
 }

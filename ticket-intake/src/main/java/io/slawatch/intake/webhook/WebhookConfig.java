@@ -46,9 +46,13 @@ public interface WebhookConfig {
     /**
      * Labels or tags that mark a milestone of the ticket's work, e.g. {@code
      * milestone-labels.replacement-shipped=replacement_shipped}: adding one sends {@code
-     * ticket.milestone} (GitHub and GitLab labels).
+     * ticket.milestone} (GitHub, GitLab and Jira labels when added; Zendesk, Zammad and Freshdesk
+     * tags the ticket carries, once per ticket and milestone).
      */
     Map<String, String> milestoneLabels();
+
+    /** The same as {@link #milestoneLabels()}, for those who call them tags. */
+    Map<String, String> milestoneTags();
 
     /**
      * Vendor status words to NEW, OPEN, PENDING, ON_HOLD, SOLVED or CLOSED, e.g. {@code

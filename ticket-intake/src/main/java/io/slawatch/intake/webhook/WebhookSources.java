@@ -52,8 +52,20 @@ public class WebhookSources {
                       source.defaultPriority(),
                       source.priorityLabels(),
                       source.statuses(),
-                      source.milestoneLabels());
+                      source.milestoneLabels(),
+                      source.milestoneTags());
               sources.put(name, new Source(adapter, settings, source.secret()));
+              settings.milestones().keySet().stream()
+                  .filter(
+                      word ->
+                          settings.priority(word).isPresent() || settings.status(word).isPresent())
+                  .forEach(
+                      word ->
+                          LOG.warnf(
+                              "webhook source %s maps %s to milestone %s, but it is one of the"
+                                  + " source's priority or status words: it keeps that meaning and"
+                                  + " marks no milestone",
+                              name, word, settings.milestones().get(word)));
               if (source.secret().isEmpty()) {
                 LOG.warnf(
                     "webhook source %s (%s) has no secret: its deliveries are not authenticated",

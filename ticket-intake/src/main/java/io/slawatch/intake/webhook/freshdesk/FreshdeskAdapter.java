@@ -20,8 +20,10 @@ import io.slawatch.intake.webhook.spi.WebhookHeaders;
 import io.slawatch.intake.webhook.spi.WebhookResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,12 @@ import java.util.regex.Pattern;
  * {ticket_action:created}}, {@code {status:{from:4,to:6}}}, {@code {priority:{from:3,to:1}}},
  * {@code {note_type:public|private}}. Notes are agents' (Freshdesk's requesters can only reply):
  * public → an agent's public reply, private → a private note. A rule performed by the requester can
- * add {@code "performer": "requester"} to its body: its delivery is then the customer writing.
+ * add {@code "performer": "requester"} to its body: its delivery is then the customer writing. A
+ * body that also carries the ticket's tags ({@code "ticket_tags": "{{ticket.tags}}"}, comma
+ * separated, or a {@code tags} array) marks the milestones the source maps them to ({@code
+ * milestone-labels.<tag>}), once per ticket (id {@code milestone/<ticket id>/<name>}): Freshdesk
+ * sends the ticket's tags, not what was added, so every later delivery carrying the tag is a
+ * duplicate.
  *
  * <p>The payload carries no time: events happen when slawatch received the delivery. Freshdesk does
  * not sign: a source's secret is a shared token in {@code X-Slawatch-Token} (a custom header of the
@@ -145,6 +152,25 @@ public class FreshdeskAdapter implements WebhookAdapter {
         Payloads.text(hook, "performer")
             .map(p -> p.equalsIgnoreCase("requester") || p.equalsIgnoreCase("customer"))
             .orElse(false);
+    // the body carries the ticket's tags (not what was added) when the rule adds them
+    List<String> tags =
+        Payloads.tags(hook.has("ticket_tags") ? hook.path("ticket_tags") : hook.path("tags"));
+    return Payloads.with(
+        mapEvent(kind, value, triggered, hook, settings, ticket, id, at, byRequester),
+        settings.taggedMilestones(
+            tags, "webhook/freshdesk/" + settings.source(), ticket, key.get(), at));
+  }
+
+  private static WebhookResult mapEvent(
+      String kind,
+      String value,
+      String triggered,
+      JsonNode hook,
+      SourceSettings settings,
+      TicketId ticket,
+      EventId id,
+      Instant at,
+      boolean byRequester) {
     return switch (kind) {
       case "ticket_action" ->
           value.equalsIgnoreCase("created")

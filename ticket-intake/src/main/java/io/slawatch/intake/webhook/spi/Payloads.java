@@ -77,6 +77,29 @@ public final class Payloads {
     return texts;
   }
 
+  /**
+   * A ticket's tags: an array of texts, or one text of tags separated by commas (how a placeholder
+   * such as Freshdesk's {@code {{ticket.tags}}} renders them); blanks and anything else left out.
+   */
+  public static List<String> tags(JsonNode value) {
+    List<String> tags = new ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(
+          tag -> {
+            if (tag.isTextual() && !tag.asText().isBlank()) {
+              tags.add(tag.asText().strip());
+            }
+          });
+    } else if (value.isTextual()) {
+      for (String tag : value.asText().split(",")) {
+        if (!tag.isBlank()) {
+          tags.add(tag.strip());
+        }
+      }
+    }
+    return tags;
+  }
+
   /** The field's text, empty when absent, null or blank. */
   public static Optional<String> text(JsonNode node, String field) {
     JsonNode value = node.path(field);
@@ -104,6 +127,25 @@ public final class Payloads {
 
   public static WebhookResult events(TicketEvent event) {
     return new WebhookResult.Events(List.of(event));
+  }
+
+  /**
+   * The delivery's result with these events (the milestones its ticket's tags mark) after its own:
+   * a delivery ignored otherwise means them alone; an invalid one stays invalid.
+   */
+  public static WebhookResult with(WebhookResult result, List<TicketEvent> more) {
+    if (more.isEmpty()) {
+      return result;
+    }
+    return switch (result) {
+      case WebhookResult.Events events -> {
+        List<TicketEvent> all = new ArrayList<>(events.events());
+        all.addAll(more);
+        yield events(all);
+      }
+      case WebhookResult.Ignored ignored -> events(more);
+      case WebhookResult.Invalid invalid -> invalid;
+    };
   }
 
   public static WebhookResult invalid(String field, String message) {

@@ -9,9 +9,12 @@ import io.slawatch.core.ticket.TicketStatus;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One webhook source, resolved: whose tickets they are and its vocabularies (the vendor's defaults
@@ -48,12 +51,8 @@ public record SourceSettings(
   }
 
   /**
-   * The source's settings with the vendor's default vocabularies overridden by the configured words
-   * ({@code priority-labels.<word>=P1..P4}, {@code statuses.<word>=NEW..CLOSED}), and the labels or
-   * tags that mark a milestone ({@code milestone-labels.<word>=<milestone name>}).
-   *
-   * @throws IllegalArgumentException naming the key whose value is not a priority, status or
-   *     milestone name
+   * {@link #resolve(WebhookAdapter, String, String, Optional, String, Map, Map, Map, Map)} with
+   * milestones from {@code milestone-labels} only.
    */
   public static SourceSettings resolve(
       WebhookAdapter adapter,
@@ -64,6 +63,37 @@ public record SourceSettings(
       Map<String, String> priorityWords,
       Map<String, String> statusWords,
       Map<String, String> milestoneWords) {
+    return resolve(
+        adapter,
+        source,
+        customer,
+        plan,
+        defaultPriority,
+        priorityWords,
+        statusWords,
+        milestoneWords,
+        Map.of());
+  }
+
+  /**
+   * The source's settings with the vendor's default vocabularies overridden by the configured words
+   * ({@code priority-labels.<word>=P1..P4}, {@code statuses.<word>=NEW..CLOSED}), and the labels,
+   * tags or field values that mark a milestone ({@code milestone-labels.<word>=<milestone name>},
+   * or its synonym {@code milestone-tags.<word>=<milestone name>}).
+   *
+   * @throws IllegalArgumentException naming the key whose value is not a priority, status or
+   *     milestone name, or the two keys that map one word to two milestones
+   */
+  public static SourceSettings resolve(
+      WebhookAdapter adapter,
+      String source,
+      String customer,
+      Optional<String> plan,
+      String defaultPriority,
+      Map<String, String> priorityWords,
+      Map<String, String> statusWords,
+      Map<String, String> milestoneLabels,
+      Map<String, String> milestoneTags) {
     String prefix = "slawatch.intake.webhooks." + source + ".";
     Map<String, Priority> priorities = new HashMap<>(adapter.defaultPriorities());
     priorityWords.forEach(
@@ -97,23 +127,42 @@ public record SourceSettings(
                                     + ": must be one of NEW, OPEN, PENDING, ON_HOLD, SOLVED,"
                                     + " CLOSED"))));
     Map<String, String> milestones = new HashMap<>();
-    milestoneWords.forEach(
-        (word, name) -> {
-          if (!TicketEvent.Milestone.isName(name)) {
-            throw new IllegalArgumentException(
-                prefix
-                    + "milestone-labels."
-                    + word
-                    + "="
-                    + name
-                    + ": a milestone name is "
-                    + TicketEvent.Milestone.NAME_CHARS
-                    + ", 1 to "
-                    + TicketEvent.Milestone.MAX_NAME_LENGTH
-                    + " characters");
-          }
-          milestones.put(word(word), name);
-        });
+    Map<String, String> milestoneKeys = new HashMap<>();
+    for (var vocabulary :
+        List.of(
+            Map.entry("milestone-labels", milestoneLabels),
+            Map.entry("milestone-tags", milestoneTags))) {
+      vocabulary
+          .getValue()
+          .forEach(
+              (word, name) -> {
+                String key = prefix + vocabulary.getKey() + "." + word;
+                if (!TicketEvent.Milestone.isName(name)) {
+                  throw new IllegalArgumentException(
+                      key
+                          + "="
+                          + name
+                          + ": a milestone name is "
+                          + TicketEvent.Milestone.NAME_CHARS
+                          + ", 1 to "
+                          + TicketEvent.Milestone.MAX_NAME_LENGTH
+                          + " characters");
+                }
+                String before = milestones.put(word(word), name);
+                if (before != null && !before.equals(name)) {
+                  throw new IllegalArgumentException(
+                      key
+                          + "="
+                          + name
+                          + ": "
+                          + milestoneKeys.get(word(word))
+                          + "="
+                          + before
+                          + " maps the same word to another milestone");
+                }
+                milestoneKeys.putIfAbsent(word(word), key);
+              });
+    }
     return new SourceSettings(
         source,
         customer,
@@ -163,6 +212,44 @@ public record SourceSettings(
     return vendorWord == null || vendorWord.isBlank()
         ? Optional.empty()
         : Optional.ofNullable(milestones.get(word(vendorWord)));
+  }
+
+  /**
+   * The milestones a ticket's current tags (or labels) mark, each once, in the order of the tags: a
+   * tag the source maps to a milestone, unless it is also one of the source's priority or status
+   * words (it keeps that meaning).
+   */
+  public List<String> milestones(Iterable<String> tags) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String tag : tags) {
+      if (priority(tag).isEmpty() && status(tag).isEmpty()) {
+        milestone(tag).ifPresent(names::add);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * A milestone a ticket's tag marks, with an id fixed by the ticket and the milestone ({@code
+   * milestone/<ticket key>/<name>}): every later delivery still carrying the tag makes the same
+   * event, a duplicate, so the tag marks the milestone once (a second cycle comes through the
+   * events API).
+   */
+  public static TicketEvent.Milestone taggedMilestone(
+      String eventSource, TicketId ticket, String ticketKey, Instant at, String name) {
+    return new TicketEvent.Milestone(
+        new EventId(eventSource, "milestone/" + ticketKey + "/" + name), ticket, at, name);
+  }
+
+  /**
+   * The milestones {@link #milestones(Iterable) the tags mark}, as {@link #taggedMilestone} events
+   * of the ticket at {@code at}.
+   */
+  public List<TicketEvent> taggedMilestones(
+      Iterable<String> tags, String eventSource, TicketId ticket, String ticketKey, Instant at) {
+    return milestones(tags).stream()
+        .<TicketEvent>map(name -> taggedMilestone(eventSource, ticket, ticketKey, at, name))
+        .toList();
   }
 
   /** The first of these vendor words (labels, say) that names a priority. */

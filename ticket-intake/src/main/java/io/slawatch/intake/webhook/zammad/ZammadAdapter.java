@@ -30,8 +30,10 @@ import java.util.Optional;
  * customer writing unless {@code internal}; {@code Agent} → an agent's reply, private when {@code
  * internal}; {@code System} → no reply), and every delivery that is not the creation also restates
  * the ticket's current state and priority at its {@code updated_at} (restating an unchanged one
- * moves no clock). Signed with {@code X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>}; delivery
- * id {@code X-Zammad-Delivery}.
+ * moves no clock); the ticket's tags that the source maps to a milestone ({@code
+ * milestone-labels.<tag>}) mark it once per ticket (id {@code milestone/<number>/<name>}). Signed
+ * with {@code X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>}; delivery id {@code
+ * X-Zammad-Delivery}.
  */
 @ApplicationScoped
 public class ZammadAdapter implements WebhookAdapter {
@@ -100,7 +102,8 @@ public class ZammadAdapter implements WebhookAdapter {
         return invalid("ticket.created_at", "must be an ISO-8601 instant");
       }
       JsonNode customer = ticketNode.path("customer");
-      return events(
+      List<TicketEvent> events = new ArrayList<>();
+      events.add(
           settings.created(
               new EventId(source, delivery.id()),
               ticket,
@@ -111,6 +114,8 @@ public class ZammadAdapter implements WebhookAdapter {
               Payloads.text(customer, "email")
                   .or(() -> Payloads.text(customer, "login"))
                   .orElse(ticketNode.path("customer_id").asText(""))));
+      events.addAll(tagged(ticketNode, settings, source, ticket, number.get(), created.get()));
+      return events(events);
     }
     List<TicketEvent> events = new ArrayList<>();
     if (article.isObject()) {
@@ -154,7 +159,25 @@ public class ZammadAdapter implements WebhookAdapter {
             ticket,
             updated.get(),
             priority.get()));
+    events.addAll(tagged(ticketNode, settings, source, ticket, number.get(), updated.get()));
     return events(events);
+  }
+
+  /**
+   * The milestones the ticket's current tags ({@code ticket.tags}, an array of texts) mark, at the
+   * delivery's time: Zammad sends the ticket's tags, not what was added, so each milestone's id is
+   * fixed by the ticket and the milestone and every later delivery still carrying the tag is a
+   * duplicate of it.
+   */
+  private static List<TicketEvent> tagged(
+      JsonNode ticketNode,
+      SourceSettings settings,
+      String source,
+      TicketId ticket,
+      String number,
+      Instant at) {
+    return settings.taggedMilestones(
+        Payloads.tags(ticketNode.path("tags")), source, ticket, number, at);
   }
 
   /** The article that opened the ticket: its first article id, or the only one. */

@@ -22,16 +22,23 @@ import io.slawatch.intake.webhook.spi.WebhookResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Zendesk event webhooks (the {@code zen:event-type:*} envelope: {@code detail} is the ticket,
  * {@code event} what changed, {@code time} when). A comment's author with {@code is_staff} is an
  * agent (public or not per the comment's {@code is_public}); anyone else is the customer writing.
- * Signed with {@code X-Zendesk-Webhook-Signature} = base64(HMAC-SHA256(secret, {@code
+ * Every ticket event carries the ticket's tags ({@code detail.tags}; {@code ticket.tags_changed}
+ * also {@code event.tags_added}): a tag the source maps to a milestone ({@code
+ * milestone-labels.<tag>}) marks it once per ticket (id {@code milestone/<ticket id>/<name>}), so
+ * every later event still carrying the tag is a duplicate of it. Signed with {@code
+ * X-Zendesk-Webhook-Signature} = base64(HMAC-SHA256(secret, {@code
  * X-Zendesk-Webhook-Signature-Timestamp} + body)); delivery id {@code
  * X-Zendesk-Webhook-Invocation-Id} (the same for every attempt of an invocation; {@code
  * X-Zendesk-Webhook-Id} names the webhook, not the delivery).
@@ -116,9 +123,43 @@ public class ZendeskAdapter implements WebhookAdapter {
     TicketId ticket = new TicketId("zendesk:" + settings.source() + ":" + key.get());
     EventId id = new EventId("webhook/zendesk/" + settings.source(), delivery.id());
     JsonNode event = payload.path("event");
+    return Payloads.with(
+        mapTicketEvent(
+            kind, type, payload, detail, event, settings, ticket, id, key.get(), time.get()),
+        settings.taggedMilestones(
+            tags(detail, event),
+            "webhook/zendesk/" + settings.source(),
+            ticket,
+            key.get(),
+            time.get()));
+  }
+
+  /**
+   * The ticket's tags as the event leaves them: {@code detail.tags} (every ticket event carries the
+   * ticket's tags) and, for {@code ticket.tags_changed}, its {@code event.tags_added}, less its
+   * {@code event.tags_removed}.
+   */
+  private static List<String> tags(JsonNode detail, JsonNode event) {
+    Set<String> tags = new LinkedHashSet<>(Payloads.tags(detail.path("tags")));
+    tags.addAll(Payloads.tags(event.path("tags_added")));
+    Payloads.tags(event.path("tags_removed")).forEach(tags::remove);
+    return List.copyOf(tags);
+  }
+
+  private static WebhookResult mapTicketEvent(
+      String kind,
+      String type,
+      JsonNode payload,
+      JsonNode detail,
+      JsonNode event,
+      SourceSettings settings,
+      TicketId ticket,
+      EventId id,
+      String ticketKey,
+      Instant at) {
     return switch (kind) {
       case "ticket.created" -> {
-        Instant created = Payloads.instant(detail, "created_at").orElse(time.get());
+        Instant created = Payloads.instant(detail, "created_at").orElse(at);
         yield events(
             settings.created(
                 id,
@@ -128,7 +169,7 @@ public class ZendeskAdapter implements WebhookAdapter {
                 Payloads.text(detail, "status").flatMap(settings::status),
                 "zendesk",
                 Payloads.text(detail, "requester_id").orElse(""),
-                agentUrl(payload, detail, key.get())));
+                agentUrl(payload, detail, ticketKey)));
       }
       case "ticket.comment_added" -> {
         JsonNode comment = event.path("comment");
@@ -139,27 +180,24 @@ public class ZendeskAdapter implements WebhookAdapter {
         boolean isPublic = comment.path("is_public").asBoolean(true);
         yield events(
             staff
-                ? new TicketEvent.AgentReplied(id, ticket, time.get(), isPublic)
-                : new TicketEvent.CustomerReplied(id, ticket, time.get()));
+                ? new TicketEvent.AgentReplied(id, ticket, at, isPublic)
+                : new TicketEvent.CustomerReplied(id, ticket, at));
       }
       case "ticket.status_changed" -> {
         String word = event.path("current").asText("");
         yield settings
             .status(word)
-            .map(status -> events(new TicketEvent.StatusChanged(id, ticket, time.get(), status)))
+            .map(status -> events(new TicketEvent.StatusChanged(id, ticket, at, status)))
             .orElseGet(() -> Payloads.unknownWord("event.current", "statuses", word, settings));
       }
       case "ticket.priority_changed" -> {
         String word = event.path("current").asText("");
         if (word.isBlank()) { // the priority was removed
-          yield events(
-              new TicketEvent.PriorityChanged(id, ticket, time.get(), settings.defaultPriority()));
+          yield events(new TicketEvent.PriorityChanged(id, ticket, at, settings.defaultPriority()));
         }
         yield settings
             .priority(word)
-            .map(
-                priority ->
-                    events(new TicketEvent.PriorityChanged(id, ticket, time.get(), priority)))
+            .map(priority -> events(new TicketEvent.PriorityChanged(id, ticket, at, priority)))
             .orElseGet(
                 () -> Payloads.unknownWord("event.current", "priority-labels", word, settings));
       }

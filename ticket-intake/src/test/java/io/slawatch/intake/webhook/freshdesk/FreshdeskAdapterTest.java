@@ -24,6 +24,7 @@ import io.slawatch.intake.webhook.spi.WebhookResult;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,49 @@ class FreshdeskAdapterTest {
                 "freshdesk_webhook.triggered_event",
                 "'9' is not in the source's vocabulary: set"
                     + " slawatch.intake.webhooks.acme-fd.statuses.9"));
+  }
+
+  // Derived: the fixtures with "ticket_tags": "{{ticket.tags}}" added to the rule's body, which
+  // Freshdesk renders as the ticket's tags separated by commas (all of them, not what was added).
+  private static final SourceSettings TAGGED =
+      Fixtures.milestoneTags(
+          ADAPTER, "acme-fd", Map.of("defect-identified", "hardware_defect_identified"));
+
+  private static WebhookResult tagged(String fixture, String tags) {
+    ObjectNode payload = (ObjectNode) json("freshdesk", fixture);
+    ((ObjectNode) payload.get("freshdesk_webhook")).put("ticket_tags", tags);
+    return ADAPTER.map(delivery("digest"), payload, TAGGED);
+  }
+
+  @Test
+  void a_mapped_tag_marks_its_milestone_with_an_id_fixed_by_ticket_and_milestone() {
+    TicketEvent.Milestone identified =
+        new TicketEvent.Milestone(
+            Fixtures.id("freshdesk", "acme-fd", "milestone/11/hardware_defect_identified"),
+            TICKET,
+            RECEIVED,
+            "hardware_defect_identified");
+    assertThat(tagged("freshdesk_public_note_added.json", "rma, Defect Identified"))
+        .isEqualTo(events(new TicketEvent.AgentReplied(ID, TICKET, RECEIVED, true), identified));
+    // every later delivery of the ticket carries the tag: the same event, a duplicate in the log
+    assertThat(tagged("freshdesk_status_changed.json", "Defect Identified,rma"))
+        .isEqualTo(
+            events(
+                new TicketEvent.StatusChanged(ID, TICKET, RECEIVED, TicketStatus.PENDING),
+                identified));
+    // a rule that fires on the tag alone (nothing else an SLA clock depends on) means the milestone
+    ObjectNode payload = (ObjectNode) json("freshdesk", "freshdesk_public_note_added.json");
+    ((ObjectNode) payload.get("freshdesk_webhook"))
+        .put("triggered_event", "{ticket_action:updated}")
+        .putArray("tags")
+        .add("defect-identified");
+    assertThat(ADAPTER.map(delivery("digest"), payload, TAGGED)).isEqualTo(events(identified));
+  }
+
+  @Test
+  void an_unmapped_tag_marks_no_milestone() {
+    assertThat(tagged("freshdesk_public_note_added.json", "rma, defect"))
+        .isEqualTo(events(new TicketEvent.AgentReplied(ID, TICKET, RECEIVED, true)));
   }
 
   @Test

@@ -52,6 +52,24 @@ public final class Fixtures {
         adapter, source, "acme", Optional.of("jamf-gold"), "P3", priorities, statuses);
   }
 
+  /**
+   * A source of customer {@code acme} on plan {@code opswat-gold} whose tags mark milestones
+   * ({@code milestone-tags.<tag>=<milestone>}).
+   */
+  public static SourceSettings milestoneTags(
+      WebhookAdapter adapter, String source, Map<String, String> milestoneTags) {
+    return SourceSettings.resolve(
+        adapter,
+        source,
+        "acme",
+        Optional.of("opswat-gold"),
+        "P3",
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        milestoneTags);
+  }
+
   public static Delivery delivery(String id, String... headers) {
     return new Delivery(id, RECEIVED, WebhookHeaders.of(headers));
   }

@@ -47,4 +47,52 @@ class SourceSettingsTest {
                     JIRA, "s", "acme", Optional.empty(), "P9", Map.of(), Map.of()))
         .hasMessageContaining("default-priority=P9");
   }
+
+  @Test
+  void milestone_tags_is_a_synonym_of_milestone_labels_and_a_bad_name_stops_naming_its_key() {
+    var settings =
+        SourceSettings.resolve(
+            JIRA,
+            "s",
+            "acme",
+            Optional.empty(),
+            "P3",
+            Map.of(),
+            Map.of(),
+            Map.of("shipped", "replacement_shipped"),
+            Map.of("RCA delivered", "rca_delivered"));
+    assertThat(settings.milestone("Shipped")).contains("replacement_shipped");
+    assertThat(settings.milestone("rca_delivered")).contains("rca_delivered");
+    assertThat(settings.milestones(java.util.List.of("rca-delivered", "x", "RCA Delivered")))
+        .containsExactly("rca_delivered");
+    assertThatThrownBy(
+            () ->
+                SourceSettings.resolve(
+                    JIRA,
+                    "s",
+                    "acme",
+                    Optional.empty(),
+                    "P3",
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of("rma", "RMA shipped")))
+        .hasMessageStartingWith("slawatch.intake.webhooks.s.milestone-tags.rma=RMA shipped:");
+    assertThatThrownBy(
+            () ->
+                SourceSettings.resolve(
+                    JIRA,
+                    "s",
+                    "acme",
+                    Optional.empty(),
+                    "P3",
+                    Map.of(),
+                    Map.of(),
+                    Map.of("shipped", "replacement_shipped"),
+                    Map.of("shipped", "rca_delivered")))
+        .hasMessage(
+            "slawatch.intake.webhooks.s.milestone-tags.shipped=rca_delivered:"
+                + " slawatch.intake.webhooks.s.milestone-labels.shipped=replacement_shipped maps"
+                + " the same word to another milestone");
+  }
 }

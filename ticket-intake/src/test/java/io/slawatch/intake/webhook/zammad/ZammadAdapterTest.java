@@ -22,6 +22,7 @@ import io.slawatch.intake.webhook.spi.WebhookHeaders;
 import io.slawatch.intake.webhook.spi.WebhookResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,79 @@ class ZammadAdapterTest {
                 "ticket.state",
                 "'waiting for parts' is not in the source's vocabulary: set"
                     + " slawatch.intake.webhooks.acme-zm.statuses.waiting-for-parts"));
+  }
+
+  // Derived: the fixture with ticket.tags added. Zammad's default payload carries the ticket's
+  // tags as an array of texts (ticket.tags, the documented example predates them: the shape is
+  // the ticket API's "tags" and is assumed here); it carries them all, not what was added.
+  private static final SourceSettings TAGGED =
+      Fixtures.milestoneTags(
+          ADAPTER,
+          "acme-zm",
+          Map.of("replacement-shipped", "replacement_shipped", "open", "rca_delivered"));
+
+  private static ObjectNode tagged(ObjectNode payload, String... tags) {
+    var array = ((ObjectNode) payload.get("ticket")).putArray("tags");
+    for (String tag : tags) {
+      array.add(tag);
+    }
+    return payload;
+  }
+
+  @Test
+  void a_mapped_tag_the_ticket_carries_marks_its_milestone_once_per_ticket_at_the_update_time() {
+    TicketEvent.Milestone shipped =
+        new TicketEvent.Milestone(
+            id("milestone/10081/replacement_shipped"), TICKET, UPDATED, "replacement_shipped");
+    var first =
+        ADAPTER.map(
+            delivery("zd-7"),
+            tagged(secondArticle("System", false), "vip", "Replacement Shipped"),
+            TAGGED);
+    assertThat(first)
+        .isEqualTo(
+            events(
+                new TicketEvent.StatusChanged(id("zd-7/state"), TICKET, UPDATED, TicketStatus.OPEN),
+                new TicketEvent.PriorityChanged(id("zd-7/priority"), TICKET, UPDATED, Priority.P3),
+                shipped));
+    // a later delivery still carrying the tag makes the same event (same id): intake's log keeps
+    // the first and answers this one as a duplicate
+    var later =
+        ADAPTER.map(
+            delivery("zd-8"),
+            tagged(secondArticle("Customer", false), "replacement-shipped"),
+            TAGGED);
+    assertThat(((WebhookResult.Events) later).events())
+        .filteredOn(TicketEvent.Milestone.class::isInstance)
+        .containsExactly(shipped);
+  }
+
+  @Test
+  void the_creation_carrying_a_mapped_tag_marks_the_milestone_at_the_creation_time() {
+    ObjectNode payload =
+        tagged(
+            (ObjectNode) json("zammad", "zammad_webhook_default_ticket_article.json"),
+            "replacement-shipped");
+    var events = ((WebhookResult.Events) ADAPTER.map(delivery("zd-1"), payload, TAGGED)).events();
+    assertThat(events).hasSize(2);
+    assertThat(events.getFirst()).isInstanceOf(TicketEvent.Created.class);
+    assertThat(events.get(1))
+        .isEqualTo(
+            new TicketEvent.Milestone(
+                id("milestone/10081/replacement_shipped"),
+                TICKET,
+                Instant.parse("2020-11-13T14:34:35.282Z"),
+                "replacement_shipped"));
+  }
+
+  @Test
+  void an_unmapped_tag_or_one_that_is_a_status_word_marks_no_milestone() {
+    var result =
+        ADAPTER.map(
+            delivery("zd-9"), tagged(secondArticle("System", false), "vip", "open"), TAGGED);
+    assertThat(((WebhookResult.Events) result).events())
+        .noneMatch(TicketEvent.Milestone.class::isInstance)
+        .hasSize(2);
   }
 
   @Test

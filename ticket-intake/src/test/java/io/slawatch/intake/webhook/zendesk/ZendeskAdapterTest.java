@@ -166,6 +166,81 @@ class ZendeskAdapterTest {
         .isEqualTo(Payloads.ignored(connector));
   }
 
+  // The Dust samples carry the ticket's tags in detail.tags (Zendesk documents "tags" among the
+  // detail properties of every ticket event). Derived here: a mapped tag added to detail.tags, and
+  // a zen:event-type:ticket.tags_changed event built from the comment sample with
+  // event.tags_added / event.tags_removed (the names Zendesk's ticket-events page gives; no
+  // captured tags_changed payload was obtained).
+  private static final SourceSettings TAGGED =
+      Fixtures.milestoneTags(
+          ADAPTER,
+          "acme-zd",
+          Map.of("rca_delivered", "rca_delivered", "urgent", "hardware_defect_identified"));
+  private static final Instant COMMENTED = Instant.parse("2025-01-08T14:25:30.123456789Z");
+  private static final TicketEvent.Milestone RCA =
+      new TicketEvent.Milestone(
+          Fixtures.id("zendesk", "acme-zd", "milestone/5158/rca_delivered"),
+          TICKET,
+          COMMENTED,
+          "rca_delivered");
+
+  private static ObjectNode tagsChanged(String... added) {
+    ObjectNode payload =
+        (ObjectNode)
+            json("zendesk", "zendesk_event_ticket_comment_added_agent.thirdparty-dust.json");
+    payload.put("type", "zen:event-type:ticket.tags_changed");
+    ObjectNode event = payload.putObject("event");
+    var tagsAdded = event.putArray("tags_added");
+    var tags = (com.fasterxml.jackson.databind.node.ArrayNode) payload.path("detail").path("tags");
+    for (String tag : added) {
+      tagsAdded.add(tag);
+      tags.add(tag);
+    }
+    event.putArray("tags_removed");
+    return payload;
+  }
+
+  @Test
+  void a_mapped_tag_added_marks_its_milestone_with_an_id_fixed_by_ticket_and_milestone() {
+    assertThat(ADAPTER.map(delivery("inv-1"), tagsChanged("rca_delivered"), TAGGED))
+        .isEqualTo(events(RCA));
+    // every later event of the ticket carries its tags: the same milestone event again, which
+    // intake's log answers as a duplicate
+    ObjectNode comment =
+        (ObjectNode)
+            json("zendesk", "zendesk_event_ticket_comment_added_agent.thirdparty-dust.json");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) comment.path("detail").path("tags"))
+        .add("rca_delivered");
+    assertThat(ADAPTER.map(delivery("inv-2"), comment, TAGGED))
+        .isEqualTo(
+            events(
+                new TicketEvent.AgentReplied(
+                    Fixtures.id("zendesk", "acme-zd", "inv-2"), TICKET, COMMENTED, true),
+                RCA));
+  }
+
+  @Test
+  void an_unmapped_tag_or_one_that_is_a_priority_word_marks_no_milestone() {
+    assertThat(ADAPTER.map(delivery("inv-1"), tagsChanged("rma", "urgent"), TAGGED))
+        .isEqualTo(
+            new WebhookResult.Ignored(
+                "zen:event-type:ticket.tags_changed does not touch an SLA clock"));
+    assertThat(
+            ADAPTER.map(
+                delivery("inv-1"),
+                json("zendesk", "zendesk_event_ticket_comment_added_agent.thirdparty-dust.json"),
+                TAGGED))
+        .isEqualTo(events(new TicketEvent.AgentReplied(ID, TICKET, COMMENTED, true)));
+  }
+
+  @Test
+  void a_tag_removed_by_the_event_marks_no_milestone() {
+    ObjectNode payload = tagsChanged("rca_delivered");
+    ((ObjectNode) payload.get("event")).putArray("tags_removed").add("rca_delivered");
+    assertThat(ADAPTER.map(delivery("inv-1"), payload, TAGGED))
+        .isInstanceOf(WebhookResult.Ignored.class);
+  }
+
   @Test
   void the_signature_is_base64_hmac_sha256_of_timestamp_and_body() {
     byte[] body = "{\"type\":\"zen:event-type:ticket.created\"}".getBytes(StandardCharsets.UTF_8);
