@@ -337,4 +337,114 @@ class EngagementComplianceReportTest {
             "engagement no_show 1 breached jamf-standard",
             "ticket first_response 1 met test-hours-24x7");
   }
+
+  /**
+   * The customer's calendar changes at 12:00 on Monday 14 September (UTC, 09:00-17:00 Monday to
+   * Friday): Thursday 10 and Wednesday 23 September become closed days. A move made on Wednesday 9
+   * at 12:00 for a Thursday 17 session was in time on the calendar then in force (deadline Thu 10
+   * 10:00; on the new one it would be Wed 9 10:00, and late); the cancellation of the moved session
+   * (Tue 29) on Monday 21 at 12:00 is judged on the new calendar (deadline Mon 21 10:00; on the
+   * earlier one Tue 22, and in time).
+   */
+  @Test
+  void an_engagement_keeps_the_deadlines_of_the_earlier_calendar_after_its_customer_changes_it()
+      throws Exception {
+    String customer = "terms-cust-" + RUN;
+    String engagement = "E-" + RUN + "-terms";
+    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    try (TopicWriter writer = new TopicWriter(bootstrap)) {
+      customerVersion(writer, customer, 1, "2026-08-01T00:00:00Z", "[]");
+      customerVersion(
+          writer, customer, 2, "2026-09-14T12:00:00Z", "[\"2026-09-10\",\"2026-09-23\"]");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> versions(customer) == 2);
+      send(
+          writer,
+          engagement,
+          "p",
+          "engagement.purchased",
+          "2026-09-01T09:00:00Z",
+          """
+          {"customer":"%s","kind":"remote","hours":8,"purchased_at":"2026-09-01T09:00:00Z"}"""
+              .formatted(customer));
+      booked(writer, engagement, "2026-09-17T10:00:00Z");
+      send(
+          writer,
+          engagement,
+          "r",
+          "engagement.rescheduled",
+          "2026-09-09T12:00:00Z",
+          "{\"start\":\"2026-09-29T10:00:00Z\",\"duration\":\"PT4H\"}");
+      send(writer, engagement, "x", "engagement.cancelled", "2026-09-21T12:00:00Z", "{}");
+    }
+    Map<String, String> lateNotices = Map.of("clock", "late_notice", "customer", customer);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> outcomeRows(engagement) == 4);
+    JsonPath late =
+        given()
+            .header("Authorization", "Bearer " + TOKEN)
+            .queryParam("from", "2026-09-01")
+            .queryParam("to", "2026-10-01")
+            .queryParams(lateNotices)
+            .get("/api/v1/breaches")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(late.getInt("total")).as("only the cancellation was late").isEqualTo(1);
+    assertThat(late.getString("breaches[0].breached_at")).isEqualTo("2026-09-21T12:00:00Z");
+    assertThat(late.getString("breaches[0].due"))
+        .as("the new calendar's deadline")
+        .isEqualTo("2026-09-21T10:00:00Z");
+    assertThat(late.getString("breaches[0].late")).isEqualTo("PT2H");
+  }
+
+  private static void customerVersion(
+      TopicWriter writer, String id, int version, String effective, String holidays) {
+    String day = "[[\"09:00\",\"17:00\"]]";
+    writer.send(
+        Topics.CUSTOMER_EVENTS,
+        id,
+        """
+        {"specversion":"1.0","id":"%1$s/%2$d","source":"test","type":"customer.upserted",
+         "subject":"%1$s","time":"%3$s","data":{"id":"%1$s","name":"Acme","plan":"jamf-gold",
+         "zone":"UTC","language":"en","calendar":{"zone":"UTC","holidays":%4$s,
+         "week":{"MON":%5$s,"TUE":%5$s,"WED":%5$s,"THU":%5$s,"FRI":%5$s}}}}
+        """
+            .formatted(id, version, effective, holidays, day));
+  }
+
+  private static Connection database() throws Exception {
+    Config config = ConfigProvider.getConfig();
+    return DriverManager.getConnection(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getValue("quarkus.datasource.username", String.class),
+        config.getValue("quarkus.datasource.password", String.class));
+  }
+
+  private static int versions(String customer) throws Exception {
+    return count("select count(*) from customer_version where id = ?", customer);
+  }
+
+  /** Expiry, the two bookings' no-shows and the late notice. */
+  private static int outcomeRows(String engagement) throws Exception {
+    return count(
+        "select count(*) from clock_outcome where ticket_id = ? and subject_kind = 'engagement'",
+        engagement);
+  }
+
+  private static int count(String sql, String key) throws Exception {
+    try (Connection db = database();
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, key);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
 }
