@@ -1,5 +1,6 @@
 package io.slawatch.cli;
 
+import io.slawatch.core.engagement.ServicesPolicy;
 import io.slawatch.core.plan.ClockCondition;
 import io.slawatch.core.plan.ClockTerms;
 import io.slawatch.core.plan.DefinedClock;
@@ -13,13 +14,36 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code slawatch plans show}'s summary of the clocks a plan defines, as YAML comments after the
- * plan (so the output still reads back as the plan).
+ * {@code slawatch plans show}'s summary of the clocks a plan defines, and of the engagement
+ * obligations for the plans that list Jamf's services policy, as YAML comments after the plan (so
+ * the output still reads back as the plan).
  */
 final class DefinedClocksText {
   private DefinedClocksText() {}
 
   static List<String> lines(SupportPlan plan) {
+    List<String> lines = definedClocks(plan);
+    lines.addAll(engagements(plan));
+    return lines;
+  }
+
+  /**
+   * Jamf's services policy, for the plans that list it ({@link ServicesPolicy#listedFor}): each
+   * engagement obligation (an alert clock) and the booking rule.
+   */
+  static List<String> engagements(SupportPlan plan) {
+    List<String> lines = new ArrayList<>();
+    if (!ServicesPolicy.listedFor(plan.name())) {
+      return lines;
+    }
+    lines.add("# engagements (services policy; alerts carry these clocks, the engagement flag):");
+    for (ServicesPolicy.Rule rule : ServicesPolicy.RULES) {
+      lines.add("#   " + rule.name() + ": " + rule.rule());
+    }
+    return lines;
+  }
+
+  private static List<String> definedClocks(SupportPlan plan) {
     List<String> lines = new ArrayList<>();
     if (plan.definedClocks().isEmpty()) {
       lines.add("# defined clocks: none (only the built-in response, update, resolution clocks)");

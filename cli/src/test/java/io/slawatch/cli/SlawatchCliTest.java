@@ -367,9 +367,35 @@ class SlawatchCliTest {
               "#     starts on: ticket.status_changed status solved priority P1",
               "#     target:    P1: 5 business days (business_hours)");
       assertThat(run("", "plans", "show", "jamf-gold").out())
-          .last()
-          .asString()
-          .startsWith("# defined clocks: none");
+          .anySatisfy(line -> assertThat(line).startsWith("# defined clocks: none"));
+    }
+
+    @Test
+    void shows_the_engagement_obligations_of_jamfs_services_policy_after_a_jamf_plan_only()
+        throws IOException {
+      for (String jamf : List.of("jamf-standard", "jamf-silver", "jamf-gold", "jamf-platinum")) {
+        Run run = run("", "plans", "show", jamf);
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+            .as(jamf)
+            .containsSequence(
+                "# engagements (services policy; alerts carry these clocks, the engagement flag):",
+                "#   expiry: completed within 1 year after the purchase (same local date and time,"
+                    + " customer's zone); warnings 90, 30, 7 days before, breach at expiry",
+                "#   forfeit_risk: 3 contact attempts without a sign of the customer: warning (the"
+                    + " service may be forfeited; a risk, not a breach)",
+                "#   late_notice: a booking moved or cancelled with less than 5 business days'"
+                    + " notice (customer's calendar): breach",
+                "#   no_show: not started 20 minutes after the scheduled start: breach",
+                "#   booking: remote sessions are booked in whole 4-hour blocks (PT4H, PT8H...):"
+                    + " anything else is refused naming data.duration");
+        assertThat(PlanReader.read(String.join("\n", run.out())).name()).isEqualTo(jamf);
+      }
+      for (String other : List.of("opswat-gold", "eurolinux-premium")) {
+        assertThat(run("", "plans", "show", other).out())
+            .as(other)
+            .noneSatisfy(line -> assertThat(line).startsWith("# engagements"));
+      }
     }
 
     @Test

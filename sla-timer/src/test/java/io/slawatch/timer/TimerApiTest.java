@@ -193,7 +193,16 @@ class TimerApiTest {
         .body(
             "plans.find { it.name == 'jamf-platinum' }.defined_clocks.find { it.name == 'rca' }"
                 + ".targets.P1",
-            equalTo("5 business days"));
+            equalTo("5 business days"))
+        .body(
+            "plans.find { it.name == 'jamf-gold' }.engagement_rules.name",
+            contains("expiry", "forfeit_risk", "late_notice", "no_show", "booking"))
+        .body(
+            "plans.find { it.name == 'jamf-standard' }.engagement_rules.find { it.name =="
+                + " 'no_show' }.rule",
+            equalTo("not started 20 minutes after the scheduled start: breach"))
+        .body("plans.find { it.name == 'opswat-gold' }.engagement_rules", empty())
+        .body("plans.find { it.name == 'test' }.engagement_rules", empty());
   }
 
   @Test

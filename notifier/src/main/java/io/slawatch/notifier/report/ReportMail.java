@@ -21,9 +21,12 @@ import java.util.Map;
 
 /**
  * A customer's compliance report as an e-mail: HTML (Qute template {@code reports/compliance.html})
- * and a plain-text part in the customer's language, the compliance and breach CSVs attached. Its
- * {@code Message-ID} and {@code X-Slawatch-Report} header are the same every time the same report
- * is sent, so a second copy after a crash is recognisable as the same message.
+ * and a plain-text part in the customer's language, the compliance and breach CSVs attached. The
+ * tickets' figures (by priority and clock, and the overall percentage) count tickets only; a
+ * customer with services engagements gets a section of its own for them, by obligation, with the
+ * obligations missed (no-shows, late notices, expiries). Its {@code Message-ID} and {@code
+ * X-Slawatch-Report} header are the same every time the same report is sent, so a second copy after
+ * a crash is recognisable as the same message.
  */
 @ApplicationScoped
 public class ReportMail {
@@ -77,6 +80,13 @@ public class ReportMail {
     t.put("late", words.late());
     t.put("attachments", words.attachments());
     t.put("footer", words.footer(customer.plan()));
+    t.put("engagementsHeading", words.engagementsHeading());
+    t.put("engagementsNote", words.engagementsNote());
+    t.put("obligation", words.obligation());
+    t.put("engagement", words.engagement());
+    t.put(
+        "engagementsMissedHeading",
+        words.engagementsMissedHeading(Long.toString(figures.engagementsMissedTotal())));
 
     List<Map<String, String>> rows = new ArrayList<>();
     for (TimerReports.Row row : figures.rows()) {
@@ -107,6 +117,26 @@ public class ReportMail {
       r.put("late", human(m.late()));
       missed.add(r);
     }
+    List<Map<String, String>> engagements = new ArrayList<>();
+    for (TimerReports.Row row : figures.engagements()) {
+      Map<String, String> r = new LinkedHashMap<>();
+      r.put("clock", obligation(words, row.clock()));
+      r.put("met", Long.toString(row.met()));
+      r.put("metLate", Long.toString(row.metLate()));
+      r.put("breached", Long.toString(row.breached()));
+      r.put("open", Long.toString(row.open()));
+      engagements.add(r);
+    }
+    List<Map<String, String>> engagementsMissed = new ArrayList<>();
+    for (TimerReports.Missed m : figures.engagementsMissed()) {
+      Map<String, String> r = new LinkedHashMap<>();
+      r.put("engagement", m.ticket());
+      r.put("clock", obligation(words, m.clock()));
+      r.put("due", m.due().map(d -> DUE.format(d.atZone(customer.zone()))).orElse("–"));
+      r.put("late", human(m.late()));
+      engagementsMissed.add(r);
+    }
+    long hiddenEngagements = figures.engagementsMissedTotal() - figures.engagementsMissed().size();
     long hidden = figures.missedTotal() - figures.missed().size();
     String html =
         template
@@ -115,16 +145,21 @@ public class ReportMail {
             .data("rows", rows)
             .data("missed", missed)
             .data("more", hidden > 0 ? words.more(Long.toString(hidden)) : "")
+            .data("engagements", engagements)
+            .data("engagementsMissed", engagementsMissed)
+            .data(
+                "moreEngagements",
+                hiddenEngagements > 0 ? words.more(Long.toString(hiddenEngagements)) : "")
             .render();
-    String text =
-        String.join(
-            "\n\n",
-            t.get("title"),
-            t.get("period"),
-            t.get("overall"),
-            t.get("missedHeading"),
-            t.get("attachments"),
-            t.get("footer"));
+    List<String> paragraphs =
+        new ArrayList<>(
+            List.of(t.get("title"), t.get("period"), t.get("overall"), t.get("missedHeading")));
+    if (!engagements.isEmpty()) {
+      paragraphs.add(t.get("engagementsHeading") + ": " + t.get("engagementsMissedHeading"));
+    }
+    paragraphs.add(t.get("attachments"));
+    paragraphs.add(t.get("footer"));
+    String text = String.join("\n\n", paragraphs);
     Mail mail = new Mail();
     customer.reportRecipients().forEach(mail::addTo);
     return mail.setSubject(words.subject(period.label(), name))
@@ -140,6 +175,19 @@ public class ReportMail {
             "sla-breaches-" + period.label() + ".csv",
             figures.breachesCsv().getBytes(StandardCharsets.UTF_8),
             "text/csv; charset=utf-8");
+  }
+
+  /**
+   * An engagement obligation in the customer's words (its clock name when a new one is unknown).
+   */
+  static String obligation(ReportMessages words, String clock) {
+    return switch (clock) {
+      case "expiry" -> words.obligationExpiry();
+      case "forfeit_risk" -> words.obligationForfeitRisk();
+      case "late_notice" -> words.obligationLateNotice();
+      case "no_show" -> words.obligationNoShow();
+      default -> clock.replace('_', ' ');
+    };
   }
 
   /** The period's last day, or the day it was cut at for a report of a period still running. */

@@ -75,4 +75,32 @@ public interface ReportMessages {
 
   @Message("Plan {plan}. Sent by slawatch.")
   String footer(String plan);
+
+  @Message("Services engagements")
+  String engagementsHeading();
+
+  @Message(
+      "Professional services bought under the services policy, counted apart from tickets: each obligation in the period it began.")
+  String engagementsNote();
+
+  @Message("Obligation")
+  String obligation();
+
+  @Message("Engagement")
+  String engagement();
+
+  @Message("Completed within a year of purchase")
+  String obligationExpiry();
+
+  @Message("Contact attempts unanswered (risk)")
+  String obligationForfeitRisk();
+
+  @Message("Booking changed without 5 business days' notice")
+  String obligationLateNotice();
+
+  @Message("Session not started within 20 minutes (no-show)")
+  String obligationNoShow();
+
+  @Message("Engagement obligations missed ({count})")
+  String engagementsMissedHeading(String count);
 }

@@ -94,4 +94,41 @@ public interface ReportMessagesFr extends ReportMessages {
   @Override
   @Message("Offre {plan}. Envoyé par slawatch.")
   String footer(String plan);
+
+  @Override
+  @Message("Prestations de services")
+  String engagementsHeading();
+
+  @Override
+  @Message(
+      "Services professionnels achetés selon la politique de services, comptés à part des tickets : chaque obligation dans la période où elle a commencé.")
+  String engagementsNote();
+
+  @Override
+  @Message("Obligation")
+  String obligation();
+
+  @Override
+  @Message("Prestation")
+  String engagement();
+
+  @Override
+  @Message("Terminée dans l'année suivant l'achat")
+  String obligationExpiry();
+
+  @Override
+  @Message("Tentatives de contact sans réponse (risque)")
+  String obligationForfeitRisk();
+
+  @Override
+  @Message("Réservation modifiée sans préavis de 5 jours ouvrés")
+  String obligationLateNotice();
+
+  @Override
+  @Message("Session non commencée dans les 20 minutes (absence)")
+  String obligationNoShow();
+
+  @Override
+  @Message("Obligations de prestation manquées ({count})")
+  String engagementsMissedHeading(String count);
 }

@@ -94,4 +94,41 @@ public interface ReportMessagesPl extends ReportMessages {
   @Override
   @Message("Plan {plan}. Wysłane przez slawatch.")
   String footer(String plan);
+
+  @Override
+  @Message("Usługi profesjonalne")
+  String engagementsHeading();
+
+  @Override
+  @Message(
+      "Usługi profesjonalne kupione zgodnie z polityką usług, liczone osobno od zgłoszeń: każde zobowiązanie w okresie, w którym się rozpoczęło.")
+  String engagementsNote();
+
+  @Override
+  @Message("Zobowiązanie")
+  String obligation();
+
+  @Override
+  @Message("Usługa")
+  String engagement();
+
+  @Override
+  @Message("Zakończona w ciągu roku od zakupu")
+  String obligationExpiry();
+
+  @Override
+  @Message("Próby kontaktu bez odpowiedzi (ryzyko)")
+  String obligationForfeitRisk();
+
+  @Override
+  @Message("Rezerwacja zmieniona bez 5 dni roboczych wyprzedzenia")
+  String obligationLateNotice();
+
+  @Override
+  @Message("Sesja nierozpoczęta w ciągu 20 minut (nieobecność)")
+  String obligationNoShow();
+
+  @Override
+  @Message("Niedotrzymane zobowiązania usług ({count})")
+  String engagementsMissedHeading(String count);
 }

@@ -94,4 +94,41 @@ public interface ReportMessagesRo extends ReportMessages {
   @Override
   @Message("Plan {plan}. Trimis de slawatch.")
   String footer(String plan);
+
+  @Override
+  @Message("Servicii profesionale")
+  String engagementsHeading();
+
+  @Override
+  @Message(
+      "Servicii profesionale cumpărate conform politicii de servicii, numărate separat de tichete: fiecare obligație în perioada în care a început.")
+  String engagementsNote();
+
+  @Override
+  @Message("Obligație")
+  String obligation();
+
+  @Override
+  @Message("Serviciu")
+  String engagement();
+
+  @Override
+  @Message("Finalizat în termen de un an de la cumpărare")
+  String obligationExpiry();
+
+  @Override
+  @Message("Încercări de contact fără răspuns (risc)")
+  String obligationForfeitRisk();
+
+  @Override
+  @Message("Programare modificată fără preaviz de 5 zile lucrătoare")
+  String obligationLateNotice();
+
+  @Override
+  @Message("Sesiune neîncepută în 20 de minute (absență)")
+  String obligationNoShow();
+
+  @Override
+  @Message("Obligații de servicii neîndeplinite ({count})")
+  String engagementsMissedHeading(String count);
 }

@@ -93,4 +93,40 @@ public interface ReportMessagesZhTw extends ReportMessages {
   @Override
   @Message("方案 {plan}。由 slawatch 寄送。")
   String footer(String plan);
+
+  @Override
+  @Message("專業服務")
+  String engagementsHeading();
+
+  @Override
+  @Message("依服務政策購買的專業服務，與工單分開計算：每項義務計入其開始的期間。")
+  String engagementsNote();
+
+  @Override
+  @Message("義務")
+  String obligation();
+
+  @Override
+  @Message("服務")
+  String engagement();
+
+  @Override
+  @Message("於購買後一年內完成")
+  String obligationExpiry();
+
+  @Override
+  @Message("聯絡嘗試未獲回應（風險）")
+  String obligationForfeitRisk();
+
+  @Override
+  @Message("未提前 5 個工作天變更預約")
+  String obligationLateNotice();
+
+  @Override
+  @Message("排定開始後 20 分鐘內未開始（缺席）")
+  String obligationNoShow();
+
+  @Override
+  @Message("未履行的服務義務（{count}）")
+  String engagementsMissedHeading(String count);
 }

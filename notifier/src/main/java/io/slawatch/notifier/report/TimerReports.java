@@ -23,7 +23,11 @@ import java.util.Optional;
 /**
  * The figures of a customer's report, read from sla-timer's reports API ({@code GET
  * /api/v1/reports/compliance} grouped by priority and clock, {@code GET /api/v1/breaches}) with a
- * token of its {@code report} role: JSON for the e-mail's tables, CSV for its attachments.
+ * token of its {@code report} role: JSON for the e-mail's tables, CSV for its attachments. The
+ * tickets' table and missed list ask for {@code subject=ticket}; the services engagements' own
+ * section (Jamf's services policy: no-shows, late notices...) asks for {@code subject=engagement},
+ * so an engagement's obligation is never counted in a ticket percentage; the CSVs hold both, with
+ * their {@code subject} column.
  */
 @ApplicationScoped
 public class TimerReports {
@@ -67,45 +71,103 @@ public class TimerReports {
       Optional<Instant> due,
       Duration late) {}
 
-  /** Everything a report shows and attaches. */
+  /**
+   * Everything a report shows and attaches: the tickets' figures ({@code rows}, {@code missed}),
+   * the services engagements' ({@code engagements}, by obligation; {@code engagementsMissed}), and
+   * the CSVs of both.
+   */
   public record Figures(
       List<Row> rows,
       long missedTotal,
       List<Missed> missed,
+      List<Row> engagements,
+      long engagementsMissedTotal,
+      List<Missed> engagementsMissed,
       String complianceCsv,
-      String breachesCsv) {}
+      String breachesCsv) {
+    /** The figures of a customer with no engagement. */
+    public Figures(
+        List<Row> rows,
+        long missedTotal,
+        List<Missed> missed,
+        String complianceCsv,
+        String breachesCsv) {
+      this(rows, missedTotal, missed, List.of(), 0, List.of(), complianceCsv, breachesCsv);
+    }
+  }
+
+  /** The API paths and queries of one report's figures. */
+  record Queries(
+      String tickets,
+      String ticketsMissed,
+      String engagements,
+      String engagementsMissed,
+      String complianceCsv,
+      String breachesCsv) {
+    static Queries of(String customer, Instant from, Instant to, int shown) {
+      String period = "customer=" + encode(customer) + "&from=" + from + "&to=" + to;
+      String compliance = "/api/v1/reports/compliance?" + period;
+      String breaches = "/api/v1/breaches?" + period;
+      return new Queries(
+          compliance + "&subject=ticket&group_by=priority,clock",
+          breaches + "&subject=ticket&size=" + Math.max(1, shown),
+          compliance + "&subject=engagement&group_by=clock",
+          breaches + "&subject=engagement&size=" + Math.max(1, shown),
+          compliance + "&group_by=priority,clock",
+          breaches + "&size=" + CSV_ROWS);
+    }
+  }
 
   /** The figures of {@code customer}'s clocks started in {@code [from, to)}. */
   public Uni<Figures> figures(String customer, Instant from, Instant to, int shown) {
-    String compliance =
-        "/api/v1/reports/compliance?group_by=priority,clock&customer="
-            + encode(customer)
-            + "&from="
-            + from
-            + "&to="
-            + to;
-    String breaches =
-        "/api/v1/breaches?customer=" + encode(customer) + "&from=" + from + "&to=" + to;
-    return get(compliance, "application/json")
+    Queries q = Queries.of(customer, from, to, shown);
+    return get(q.tickets(), "application/json")
         .chain(
             rows ->
-                get(breaches + "&size=" + Math.max(1, shown), "application/json")
+                get(q.ticketsMissed(), "application/json")
                     .chain(
                         missed ->
-                            get(compliance, "text/csv")
+                            get(q.engagements(), "application/json")
                                 .chain(
-                                    complianceCsv ->
-                                        get(breaches + "&size=" + CSV_ROWS, "text/csv")
-                                            .map(
-                                                breachesCsv ->
-                                                    figures(
-                                                        json(rows),
-                                                        json(missed),
-                                                        complianceCsv,
-                                                        breachesCsv)))));
+                                    engagements ->
+                                        get(q.engagementsMissed(), "application/json")
+                                            .chain(
+                                                engagementsMissed ->
+                                                    get(q.complianceCsv(), "text/csv")
+                                                        .chain(
+                                                            complianceCsv ->
+                                                                get(q.breachesCsv(), "text/csv")
+                                                                    .map(
+                                                                        breachesCsv ->
+                                                                            figures(
+                                                                                json(rows),
+                                                                                json(missed),
+                                                                                json(engagements),
+                                                                                json(
+                                                                                    engagementsMissed),
+                                                                                complianceCsv,
+                                                                                breachesCsv)))))));
   }
 
-  private Figures figures(JsonNode compliance, JsonNode breaches, String csv1, String csv2) {
+  private Figures figures(
+      JsonNode compliance,
+      JsonNode breaches,
+      JsonNode engagements,
+      JsonNode engagementsMissed,
+      String csv1,
+      String csv2) {
+    return new Figures(
+        rows(compliance),
+        breaches.path("total").asLong(),
+        missed(breaches),
+        rows(engagements),
+        engagementsMissed.path("total").asLong(),
+        missed(engagementsMissed),
+        csv1,
+        csv2);
+  }
+
+  private static List<Row> rows(JsonNode compliance) {
     List<Row> rows = new ArrayList<>();
     for (JsonNode row : compliance.path("rows")) {
       rows.add(
@@ -123,6 +185,10 @@ public class TimerReports {
               duration(row.get("first_response_p50")),
               duration(row.get("first_response_p90"))));
     }
+    return rows;
+  }
+
+  private static List<Missed> missed(JsonNode breaches) {
     List<Missed> missed = new ArrayList<>();
     for (JsonNode breach : breaches.path("breaches")) {
       missed.add(
@@ -134,7 +200,7 @@ public class TimerReports {
               instant(breach.get("due")).or(() -> instant(breach.get("breached_at"))),
               duration(breach.get("late")).orElse(Duration.ZERO)));
     }
-    return new Figures(rows, breaches.path("total").asLong(), missed, csv1, csv2);
+    return missed;
   }
 
   private static Optional<Instant> instant(JsonNode node) {

@@ -5,6 +5,8 @@ import io.slawatch.core.alert.ClockKind;
 import io.slawatch.core.alert.EndReason;
 import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.calendar.BusinessCalendar;
+import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.TimelineEntry;
 import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.event.EventId;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Replays one engagement's ordered events through the rules of Jamf's services policy
@@ -34,14 +37,17 @@ final class EngagementReplay {
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx '['VV']'");
 
-  private final CustomerTerms terms;
-  private final BusinessCalendar calendar;
-  private final ZoneId zone;
+  private final CustomerHistory history;
+  private final Function<CalendarDefinition, BusinessCalendar> calendarOf;
+  private CustomerTerms terms;
+  private BusinessCalendar calendar;
+  private ZoneId zone;
 
   private EngagementId id;
   private CustomerId customer;
   private EngagementKind kind;
   private int hours;
+  private String source;
   private Instant purchasedAt;
   private Instant expiresAt;
   private EngagementStage stage = new EngagementStage.Unscheduled();
@@ -59,10 +65,17 @@ final class EngagementReplay {
   private final List<BookingViolation> violations = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  EngagementReplay(CustomerTerms terms, BusinessCalendar calendar) {
-    this.terms = terms;
-    this.calendar = calendar;
-    this.zone = calendar.zone();
+  EngagementReplay(
+      CustomerHistory history, Function<CalendarDefinition, BusinessCalendar> calendarOf) {
+    this.history = history;
+    this.calendarOf = calendarOf;
+  }
+
+  /** The customer's terms from now on: plan, business calendar and zone. */
+  private void useTerms(CustomerTerms next) {
+    terms = next;
+    calendar = calendarOf.apply(next.businessCalendar());
+    zone = calendar.zone();
   }
 
   /** An alert step of an obligation: when it fires, at which fraction of the target. */
@@ -76,6 +89,7 @@ final class EngagementReplay {
     final Instant due;
     final Duration target;
     final String terms;
+    final String plan;
     final List<Step> steps;
     final Set<Double> fired = new HashSet<>();
     Obligation.Status status = Obligation.Status.OPEN;
@@ -88,6 +102,7 @@ final class EngagementReplay {
         Instant due,
         Duration target,
         String terms,
+        String plan,
         List<Step> steps) {
       this.clock = clock;
       this.cycle = cycle;
@@ -95,6 +110,7 @@ final class EngagementReplay {
       this.due = due;
       this.target = target;
       this.terms = terms;
+      this.plan = plan;
       this.steps = List.copyOf(steps);
     }
 
@@ -109,21 +125,26 @@ final class EngagementReplay {
           status == Obligation.Status.OPEN && breached() ? Obligation.Status.BREACHED : status;
       Optional<Instant> settled =
           Optional.ofNullable(settledAt).or(() -> breached() ? Optional.of(due) : Optional.empty());
-      return new Obligation(clock, cycle, since, due, shown, settled, terms);
+      return new Obligation(clock, cycle, since, due, shown, settled, terms, target, plan);
     }
   }
 
   EngagementEvaluation run(List<EngagementEvent> events, Instant asOf) {
     List<EngagementEvent> ordered = EngagementEventOrder.of(events);
     Optional<Instant> purchased = EngagementEventOrder.purchase(ordered);
+    useTerms(history.at(purchased.orElse(Instant.MIN)));
+    List<CustomerHistory.Version> changes =
+        new ArrayList<>(purchased.map(history::after).orElse(List.of()));
     for (EngagementEvent event : ordered) {
       Instant at = EngagementEventOrder.placed(event, purchased);
       if (at.isAfter(asOf)) {
         break;
       }
+      applyCustomerChanges(changes, at);
       fireUpTo(at, false);
       apply(event, at);
     }
+    applyCustomerChanges(changes, asOf);
     fireUpTo(asOf, true);
     alerts.sort(FIRING_ORDER);
     Optional<Engagement> engagement =
@@ -133,6 +154,7 @@ final class EngagementReplay {
                 new Engagement(
                     id,
                     customer,
+                    source,
                     kind,
                     hours,
                     purchasedAt,
@@ -156,6 +178,36 @@ final class EngagementReplay {
       Comparator.comparing(SlaAlert::firedAt).thenComparing(SlaAlert::id);
 
   // ---- the rules
+
+  /**
+   * Customer-record versions in force at or before {@code limit}, each at its own instant: what is
+   * due before a change fires on the earlier terms, what comes after on the new ones.
+   */
+  private void applyCustomerChanges(List<CustomerHistory.Version> changes, Instant limit) {
+    while (!changes.isEmpty() && !changes.getFirst().from().isAfter(limit)) {
+      CustomerHistory.Version version = changes.removeFirst();
+      fireUpTo(version.from(), false);
+      CustomerTerms previous = terms;
+      useTerms(version.terms());
+      if (id == null) {
+        continue;
+      }
+      List<String> what = new ArrayList<>();
+      if (!previous.plan().equals(terms.plan())) {
+        what.add("plan " + previous.plan() + " -> " + terms.plan());
+      }
+      if (!previous.businessCalendar().equals(terms.businessCalendar())) {
+        what.add("business calendar " + zone.getId());
+      }
+      if (!what.isEmpty()) {
+        log(
+            version.from(),
+            "customer record changed: " + String.join(", ", what),
+            "applies from now on: the expiry, the deadlines already set and the notices already"
+                + " judged stay as they were");
+      }
+    }
+  }
 
   private void apply(EngagementEvent event, Instant at) {
     if (id == null && !(event instanceof EngagementEvent.Purchased)) {
@@ -189,6 +241,7 @@ final class EngagementReplay {
   private void purchased(EngagementEvent.Purchased p, Instant at) {
     id = p.engagement();
     customer = p.customer();
+    source = p.eventId().source();
     kind = p.kind();
     hours = p.hours();
     purchasedAt = p.purchasedAt();
@@ -225,6 +278,7 @@ final class EngagementReplay {
                 expiresAt,
                 target,
                 "completed within one year after purchase (by " + local(expiresAt) + ")",
+                terms.plan(),
                 steps));
     catchUp(expiry, at);
   }
@@ -254,6 +308,7 @@ final class EngagementReplay {
                 at,
                 Duration.between(firstUnanswered, at),
                 Obligations.CONTACT_ATTEMPTS + " contact attempts without a response",
+                terms.plan(),
                 List.of(new Step(at, 1.0, AlertKind.WARNING))));
     flags.add(Obligations.FORFEIT_RISK_FLAG);
     log(at, cause, "the service may be forfeited: forfeit_risk");
@@ -317,6 +372,7 @@ final class EngagementReplay {
                 due,
                 Obligations.NO_SHOW_GRACE,
                 "started within 20 minutes of the scheduled start (" + local(start) + ")",
+                terms.plan(),
                 List.of(new Step(due, 1.0, AlertKind.BREACHED))));
     log(at, cause, "booking #" + bookings + ": a no-show unless started by " + local(due));
     catchUp(noShow, at);
@@ -388,6 +444,7 @@ final class EngagementReplay {
                 + " (by "
                 + local(deadline)
                 + ")",
+            terms.plan(),
             List.of(new Step(at, 1.0, AlertKind.BREACHED)));
     all.add(late);
     late.fired.add(1.0);

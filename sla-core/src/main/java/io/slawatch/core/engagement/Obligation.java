@@ -1,6 +1,7 @@
 package io.slawatch.core.engagement;
 
 import io.slawatch.core.alert.ClockKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * @param due its deadline: expiry, start + 20 min, the notice deadline, the third attempt
  * @param settledAt when it was met, breached or ended (empty while open)
  * @param terms the rule in words ("one year after purchase", "5 business days' notice")
+ * @param target the time it allowed: the year, the 20 minutes, the notice the booking needed, the
+ *     span of the unanswered attempts
+ * @param plan the customer's plan when it began (a later change of plan does not move it)
  */
 public record Obligation(
     ClockKind clock,
@@ -23,7 +27,9 @@ public record Obligation(
     Instant due,
     Status status,
     Optional<Instant> settledAt,
-    String terms) {
+    String terms,
+    Duration target,
+    String plan) {
   /** Where an obligation stands. */
   public enum Status {
     /** Running: its deadline is ahead. */
@@ -48,5 +54,7 @@ public record Obligation(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(settledAt, "settledAt");
     Objects.requireNonNull(terms, "terms");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(plan, "plan");
   }
 }

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * One clock of one ticket as the compliance reports count it: a row per ticket, clock and cycle,
- * kept up to date as the ticket's events arrive.
+ * kept up to date as the ticket's events arrive. An engagement's obligations take the same shape
+ * ({@code engagement.EngagementOutcomes}: {@code ticket} holds the engagement id).
  *
  * @param status where the clock stands as of the evaluation
  * @param due the deadline of a clock still running (a clock still {@link Status#OPEN} whose due has

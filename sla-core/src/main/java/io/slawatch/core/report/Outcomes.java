@@ -27,12 +27,7 @@ public final class Outcomes {
       return List.of();
     }
     Evaluation.Subject subject = evaluation.subject().get();
-    Map<String, Instant> breaches = new HashMap<>();
-    for (SlaAlert alert : evaluation.alerts()) {
-      if (alert.kind() == AlertKind.BREACHED) {
-        breaches.putIfAbsent(key(alert.clock().wireName(), alert.cycle()), alert.firedAt());
-      }
-    }
+    Map<String, Instant> breaches = breaches(evaluation.alerts());
     List<ClockOutcome> outcomes = new ArrayList<>();
     for (ClockReport clock : evaluation.clocks()) {
       Optional<Instant> breachedAt =
@@ -79,11 +74,27 @@ public final class Outcomes {
     return outcomes;
   }
 
-  private static String key(String clock, int cycle) {
+  /**
+   * When each clock (by {@link #key}) first breached among these alerts: the engine's judgement, so
+   * the reports and the pages agree. Engagements' obligations use it too.
+   */
+  public static Map<String, Instant> breaches(List<SlaAlert> alerts) {
+    Map<String, Instant> breaches = new HashMap<>();
+    for (SlaAlert alert : alerts) {
+      if (alert.kind() == AlertKind.BREACHED) {
+        breaches.putIfAbsent(key(alert.clock().wireName(), alert.cycle()), alert.firedAt());
+      }
+    }
+    return breaches;
+  }
+
+  /** A clock's key among its subject's: its name and cycle. */
+  public static String key(String clock, int cycle) {
     return clock + "/" + cycle;
   }
 
-  private static Duration positive(Duration d) {
+  /** {@code d}, or zero when negative. */
+  public static Duration positive(Duration d) {
     return d.isNegative() ? Duration.ZERO : d;
   }
 }

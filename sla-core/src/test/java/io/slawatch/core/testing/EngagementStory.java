@@ -1,6 +1,7 @@
 package io.slawatch.core.testing;
 
 import io.slawatch.core.calendar.CalendarDefinition;
+import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.customer.CustomerTerms;
 import io.slawatch.core.engagement.EngagementEngine;
 import io.slawatch.core.engagement.EngagementEvaluation;
@@ -23,6 +24,7 @@ public final class EngagementStory {
   private String plan = "jamf-gold";
   private CalendarDefinition businessCalendar = CalendarDefinition.businessHours(ZoneId.of("UTC"));
   private final List<EngagementEvent> events = new ArrayList<>();
+  private final List<CustomerHistory.Version> changes = new ArrayList<>();
 
   private EngagementStory(String id) {
     this.engagement = new EngagementId(id);
@@ -44,6 +46,20 @@ public final class EngagementStory {
   public EngagementStory customerCalendar(CalendarDefinition calendar) {
     this.businessCalendar = calendar;
     return this;
+  }
+
+  /** The customer record changes at {@code time}: this plan and calendar from then on. */
+  public EngagementStory customerChanged(String time, String plan, CalendarDefinition calendar) {
+    changes.add(new CustomerHistory.Version(at(time), new CustomerTerms(plan, calendar)));
+    return this;
+  }
+
+  /** The customer's terms over time: the story's plan and calendar, then each change. */
+  public CustomerHistory history() {
+    List<CustomerHistory.Version> versions = new ArrayList<>();
+    versions.add(new CustomerHistory.Version(Instant.MIN, terms()));
+    versions.addAll(changes);
+    return new CustomerHistory(versions);
   }
 
   /** Purchased at {@code time} (recorded then too). */
@@ -94,7 +110,9 @@ public final class EngagementStory {
   }
 
   public EngagementEvaluation evaluate(List<EngagementEvent> these, String time) {
-    return ENGINE.evaluate(these, terms(), at(time));
+    return changes.isEmpty()
+        ? ENGINE.evaluate(these, terms(), at(time))
+        : ENGINE.evaluate(these, history(), at(time));
   }
 
   private EventId next() {

@@ -1,6 +1,7 @@
 package io.slawatch.timer.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.slawatch.core.engagement.ServicesPolicy;
 import io.slawatch.core.plan.DefinedClock;
 import io.slawatch.core.plan.SupportPlan;
 import java.util.List;
@@ -22,7 +23,14 @@ public record PlansResponse(List<PlanSummary> plans) {
           List<String> pauseStatuses,
       @JsonProperty("defined_clocks")
           @Schema(description = "The clocks the plan defines besides the built-in ones")
-          List<DefinedClockSummary> definedClocks) {
+          List<DefinedClockSummary> definedClocks,
+      @JsonProperty("engagement_rules")
+          @Schema(
+              description =
+                  "Jamf's services policy, for the plans that list it (jamf-*; empty otherwise):"
+                      + " each engagement obligation by its alert clock (expiry, forfeit_risk,"
+                      + " late_notice, no_show) and the booking rule (booking)")
+          List<EngagementRule> engagementRules) {
 
     static PlanSummary of(SupportPlan plan) {
       return new PlanSummary(
@@ -31,9 +39,17 @@ public record PlansResponse(List<PlanSummary> plans) {
           plan.source(),
           plan.warnings().stream().map(Object::toString).toList(),
           plan.pauseStatuses().stream().map(s -> s.wireName()).sorted().toList(),
-          plan.definedClocks().stream().map(DefinedClockSummary::of).toList());
+          plan.definedClocks().stream().map(DefinedClockSummary::of).toList(),
+          ServicesPolicy.listedFor(plan.name())
+              ? ServicesPolicy.RULES.stream()
+                  .map(r -> new EngagementRule(r.name(), r.rule()))
+                  .toList()
+              : List.of());
     }
   }
+
+  @Schema(description = "An engagement obligation (its alert clock) or the booking rule")
+  public record EngagementRule(String name, String rule) {}
 
   @Schema(description = "A clock a plan defines (its alerts carry its name as their clock)")
   public record DefinedClockSummary(

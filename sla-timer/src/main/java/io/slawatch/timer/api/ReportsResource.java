@@ -10,6 +10,7 @@ import io.slawatch.service.problem.Problem;
 import io.slawatch.timer.report.ClockOutcomeEntity;
 import io.slawatch.timer.report.ClockOutcomes;
 import io.slawatch.timer.report.ClockOutcomes.Dimension;
+import io.slawatch.timer.store.SubjectKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,9 @@ import org.apache.commons.csv.CSVPrinter;
  * /api/v1/reports/compliance} (grouped figures) and {@code GET /api/v1/breaches} (the clocks that
  * missed, page by page), as JSON or, with {@code Accept: text/csv}, as RFC 4180 CSV. Role {@code
  * report} or {@code admin}. Clocks are counted in the period their clock started; a period is
- * {@code [from, to)}, dates meaning midnight UTC.
+ * {@code [from, to)}, dates meaning midnight UTC. Tickets' clocks and engagements' obligations are
+ * both reported, told apart by {@code subject} ({@code ticket} or {@code engagement}): a compliance
+ * row is always of one subject, and {@code subject=} keeps one.
  */
 @Path("/api/v1")
 @Roles({"report", "admin"})
@@ -74,6 +77,7 @@ public class ReportsResource {
       Optional<String> clock,
       Optional<String> month,
       Optional<String> source,
+      Optional<String> subject,
       long met,
       @JsonProperty("met_late") long metLate,
       long breached,
@@ -91,6 +95,7 @@ public class ReportsResource {
       List<ComplianceRow> rows) {}
 
   public record Breach(
+      String subject,
       String ticket,
       String customer,
       String plan,
@@ -121,20 +126,22 @@ public class ReportsResource {
       @QueryParam("plan") String plan,
       @QueryParam("priority") String priority,
       @QueryParam("clock") String clockName,
+      @QueryParam("subject") String subject,
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     List<Violation> violations = new ArrayList<>();
     Instant now = clock.instant();
     Period period = period(from, to, now, violations);
-    ClockOutcomes.Filter filter = filter(period, customer, plan, priority, clockName, violations);
-    List<Dimension> dimensions = new ArrayList<>();
+    ClockOutcomes.Filter filter =
+        filter(period, customer, plan, priority, clockName, subject, violations);
+    List<Dimension> asked = new ArrayList<>();
     for (String name : groupBy.split(",")) {
       if (name.isBlank()) {
         continue;
       }
       try {
         Dimension d = Dimension.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        if (!dimensions.contains(d)) {
-          dimensions.add(d);
+        if (!asked.contains(d)) {
+          asked.add(d);
         }
       } catch (IllegalArgumentException e) {
         violations.add(
@@ -143,14 +150,15 @@ public class ReportsResource {
                 "\""
                     + name.trim()
                     + "\" is not one of customer, plan, priority, clock, month,"
-                    + " source"));
+                    + " source, subject"));
       }
     }
     if (!violations.isEmpty()) {
       return Uni.createFrom().item(invalid(violations));
     }
+    List<Dimension> dimensions = ClockOutcomes.withSubject(asked);
     return outcomes
-        .compliance(filter, dimensions, now)
+        .compliance(filter, asked, now)
         .map(
             rows -> {
               List<ComplianceRow> out = rows.stream().map(r -> row(dimensions, r)).toList();
@@ -179,13 +187,15 @@ public class ReportsResource {
       @QueryParam("plan") String plan,
       @QueryParam("priority") String priority,
       @QueryParam("clock") String clockName,
+      @QueryParam("subject") String subject,
       @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("100") String size,
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     List<Violation> violations = new ArrayList<>();
     Instant now = clock.instant();
     Period period = period(from, to, now, violations);
-    ClockOutcomes.Filter filter = filter(period, customer, plan, priority, clockName, violations);
+    ClockOutcomes.Filter filter =
+        filter(period, customer, plan, priority, clockName, subject, violations);
     int pageIndex = number("page", page, 0, 1_000_000, violations);
     int pageSize = number("size", size, 1, MAX_PAGE_SIZE, violations);
     if (!violations.isEmpty()) {
@@ -218,19 +228,33 @@ public class ReportsResource {
 
   private record Period(Instant from, Instant to) {}
 
-  /** The outcomes of the period, of a customer, plan, priority and clock when named. */
+  /** The outcomes of the period, of a customer, plan, priority, clock and subject when named. */
   private static ClockOutcomes.Filter filter(
       Period period,
       String customer,
       String plan,
       String priority,
       String clockName,
+      String subject,
       List<Violation> violations) {
     violations.addAll(Parameters.identifier("customer", customer));
     violations.addAll(Parameters.identifier("plan", plan));
     violations.addAll(Parameters.identifier("clock", clockName));
     if (priority != null && Priority.parse(priority).isEmpty()) {
-      violations.add(new Violation("priority", "must be one of P1, P2, P3, P4"));
+      violations.add(
+          new Violation(
+              "priority",
+              "must be one of P1, P2, P3, P4 (engagements have none: use subject=engagement)"));
+    }
+    Optional<SubjectKind> kind =
+        Optional.ofNullable(subject)
+            .flatMap(
+                k ->
+                    java.util.Arrays.stream(SubjectKind.values())
+                        .filter(v -> v.column().equals(k))
+                        .findFirst());
+    if (subject != null && kind.isEmpty()) {
+      violations.add(new Violation("subject", "must be ticket or engagement"));
     }
     return new ClockOutcomes.Filter(
         period.from(),
@@ -238,7 +262,8 @@ public class ReportsResource {
         Optional.ofNullable(customer),
         Optional.ofNullable(plan),
         Optional.ofNullable(priority).flatMap(Priority::parse).map(Priority::name),
-        Optional.ofNullable(clockName));
+        Optional.ofNullable(clockName),
+        kind.map(SubjectKind::column));
   }
 
   /** {@code [from, to)}: dates (midnight UTC) or instants; by default the last 30 days. */
@@ -308,6 +333,7 @@ public class ReportsResource {
         Optional.ofNullable(keys.get(Dimension.CLOCK)),
         Optional.ofNullable(keys.get(Dimension.MONTH)),
         Optional.ofNullable(keys.get(Dimension.SOURCE)),
+        Optional.ofNullable(keys.get(Dimension.SUBJECT)),
         row.met(),
         row.metLate(),
         row.breached(),
@@ -324,7 +350,9 @@ public class ReportsResource {
         pastDue && e.dueAt != null
             ? Duration.between(e.dueAt.toInstant(), now)
             : Duration.ofMillis(e.lateMs);
+    boolean engagement = SubjectKind.ENGAGEMENT.column().equals(e.subjectKind);
     return new Breach(
+        e.subjectKind,
         e.ticket,
         e.customer,
         e.plan,
@@ -339,7 +367,9 @@ public class ReportsResource {
         text(e.endedAt),
         e.endReason,
         late.toString(),
-        "/api/v1/tickets/" + segment(e.ticket) + "/sla");
+        engagement
+            ? "/api/v1/engagements/" + segment(e.ticket)
+            : "/api/v1/tickets/" + segment(e.ticket) + "/sla");
   }
 
   /** A ticket id as one path segment. */
@@ -390,6 +420,7 @@ public class ReportsResource {
                           case CLOCK -> r.clock().orElse("");
                           case MONTH -> r.month().orElse("");
                           case SOURCE -> r.source().orElse("");
+                          case SUBJECT -> r.subject().orElse("");
                         });
                   }
                   values.addAll(
@@ -424,7 +455,8 @@ public class ReportsResource {
             "ended_at",
             "end_reason",
             "late",
-            "timeline"),
+            "timeline",
+            "subject"),
         breaches.stream()
             .map(
                 b ->
@@ -443,7 +475,8 @@ public class ReportsResource {
                         b.endedAt(),
                         b.endReason(),
                         b.late(),
-                        b.timeline()))
+                        b.timeline(),
+                        b.subject()))
             .toList());
   }
 

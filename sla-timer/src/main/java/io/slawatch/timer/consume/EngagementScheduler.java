@@ -11,7 +11,6 @@ import io.slawatch.timer.schedule.EngagementPlanner;
 import io.slawatch.timer.schedule.Reschedule;
 import io.slawatch.timer.store.EngagementEventStore;
 import io.slawatch.timer.store.SubjectKind;
-import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -26,10 +25,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores engagement events and brings each touched engagement's pending timers in line with what
- * the engagement engine says all its events now call for, on its customer's terms, as {@link
- * TimerScheduler} does for tickets: one transaction per batch, each engagement replayed once. Its
- * timers are the engagement's ({@link SubjectKind#ENGAGEMENT}): a ticket of the same id keeps its
- * own.
+ * the engagement engine says all its events now call for, on its customer's terms over time, as
+ * {@link TimerScheduler} does for tickets: one transaction per batch, each engagement replayed
+ * once, its timers and its obligations' clock outcomes written together ({@link ReplayWrites}). Its
+ * timers and outcomes are the engagement's ({@link SubjectKind#ENGAGEMENT}): a ticket of the same
+ * id keeps its own.
  */
 @ApplicationScoped
 public class EngagementScheduler {
@@ -37,7 +37,7 @@ public class EngagementScheduler {
 
   private final Pool pool;
   private final EngagementEventStore events;
-  private final TimerStore timers;
+  private final ReplayWrites writes;
   private final EngagementPlanner planner;
   private final CustomerDirectory customers;
   private final Clock clock;
@@ -47,7 +47,7 @@ public class EngagementScheduler {
   EngagementScheduler(
       Pool pool,
       EngagementEventStore events,
-      TimerStore timers,
+      ReplayWrites writes,
       EngagementEngine engine,
       CustomerDirectory customers,
       Clock clock,
@@ -55,7 +55,7 @@ public class EngagementScheduler {
       TimerMetrics metrics) {
     this.pool = pool;
     this.events = events;
-    this.timers = timers;
+    this.writes = writes;
     this.planner = new EngagementPlanner(engine);
     this.customers = customers;
     this.clock = clock;
@@ -136,8 +136,8 @@ public class EngagementScheduler {
                                         failure.ticket());
                                     metrics.replayFailed();
                                   });
-                          return timers.replace(
-                              conn, SubjectKind.ENGAGEMENT, decided.replaced(), decided.timers());
+                          return writes.write(
+                              conn, SubjectKind.ENGAGEMENT, decided, clock.instant());
                         }));
   }
 }

@@ -10,10 +10,9 @@ import io.slawatch.timer.metrics.TimerMetrics;
 import io.slawatch.timer.schedule.Reschedule;
 import io.slawatch.timer.schedule.Tickets;
 import io.slawatch.timer.schedule.TimerPlanner;
-import io.slawatch.timer.store.ClockOutcomeStore;
+import io.slawatch.timer.store.SubjectKind;
 import io.slawatch.timer.store.TicketEventStore;
 import io.slawatch.timer.store.TicketStore;
-import io.slawatch.timer.store.TimerStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -44,9 +43,8 @@ public class TimerScheduler {
   private final Pool pool;
   private final TicketEventStore events;
   private final TicketStore tickets;
-  private final TimerStore timers;
   private final TimerPlanner planner;
-  private final ClockOutcomeStore outcomes;
+  private final ReplayWrites writes;
   private final CustomerDirectory customers;
   private final Clock clock;
   private final Tracing tracing;
@@ -56,8 +54,7 @@ public class TimerScheduler {
       Pool pool,
       TicketEventStore events,
       TicketStore tickets,
-      TimerStore timers,
-      ClockOutcomeStore outcomes,
+      ReplayWrites writes,
       SlaEngine engine,
       CustomerDirectory customers,
       Clock clock,
@@ -66,8 +63,7 @@ public class TimerScheduler {
     this.pool = pool;
     this.events = events;
     this.tickets = tickets;
-    this.timers = timers;
-    this.outcomes = outcomes;
+    this.writes = writes;
     this.planner = new TimerPlanner(engine);
     this.customers = customers;
     this.clock = clock;
@@ -161,15 +157,7 @@ public class TimerScheduler {
                           LOG.debugf(
                               "%d ticket(s) replayed, %d alert(s) wanted",
                               stored.size(), decided.timers().size());
-                          return timers
-                              .replace(conn, decided.replaced(), decided.timers())
-                              .flatMap(
-                                  done ->
-                                      outcomes.replace(
-                                          conn,
-                                          decided.replaced(),
-                                          decided.outcomes(),
-                                          clock.instant()));
+                          return writes.write(conn, SubjectKind.TICKET, decided, clock.instant());
                         }));
   }
 

@@ -22,6 +22,11 @@ public class ClockOutcomeEntity extends PanacheEntityBase {
   @Column(name = "ticket_id")
   public String ticket;
 
+  /** {@code ticket} or {@code engagement} (then {@link #ticket} holds the engagement id). */
+  @Id
+  @Column(name = "subject_kind")
+  public String subjectKind;
+
   @Id public String clock;
 
   @Id public int cycle;
@@ -65,9 +70,10 @@ public class ClockOutcomeEntity extends PanacheEntityBase {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
-  /** The identity of an outcome: ticket, clock and cycle. */
+  /** The identity of an outcome: ticket (or engagement), subject kind, clock and cycle. */
   public static class Key implements Serializable {
     public String ticket;
+    public String subjectKind;
     public String clock;
     public int cycle;
 
@@ -76,12 +82,13 @@ public class ClockOutcomeEntity extends PanacheEntityBase {
       return other instanceof Key key
           && cycle == key.cycle
           && Objects.equals(ticket, key.ticket)
+          && Objects.equals(subjectKind, key.subjectKind)
           && Objects.equals(clock, key.clock);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(ticket, clock, cycle);
+      return Objects.hash(ticket, subjectKind, clock, cycle);
     }
   }
 }

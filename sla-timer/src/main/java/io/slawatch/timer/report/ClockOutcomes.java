@@ -18,7 +18,9 @@ import java.util.StringJoiner;
 /**
  * The reports' reads of {@code clock_outcome} (Hibernate Reactive with Panache): the breaches as
  * entities, page by page, and compliance grouped by any of customer, plan, priority, clock, month
- * and source. A clock still open whose due has passed counts as breached as of {@code now}.
+ * and source. A clock still open whose due has passed counts as breached as of {@code now}. A row
+ * is a ticket's clock or an engagement's obligation ({@code subject}); the compliance figures never
+ * add the two together (see {@link #compliance}).
  */
 @ApplicationScoped
 public class ClockOutcomes
@@ -32,7 +34,9 @@ public class ClockOutcomes
     CLOCK("clock"),
     /** The month (UTC) the clock started, {@code YYYY-MM}. */
     MONTH("to_char(started_at at time zone 'UTC', 'YYYY-MM')"),
-    SOURCE("source");
+    SOURCE("source"),
+    /** {@code ticket} or {@code engagement}. */
+    SUBJECT("subject_kind");
 
     private final String expression;
 
@@ -52,7 +56,8 @@ public class ClockOutcomes
       Optional<String> customer,
       Optional<String> plan,
       Optional<String> priority,
-      Optional<String> clock) {}
+      Optional<String> clock,
+      Optional<String> subject) {}
 
   /** One group's figures. */
   public record Row(
@@ -108,19 +113,25 @@ public class ClockOutcomes
     filter.priority().ifPresent(p -> hql.append(" and priority = :priority"));
     filter.clock().ifPresent(c -> parameters.and("clock", c));
     filter.clock().ifPresent(c -> hql.append(" and clock = :clock"));
+    filter.subject().ifPresent(k -> parameters.and("subject", k));
+    filter.subject().ifPresent(k -> hql.append(" and subjectKind = :subject"));
     return new Query(hql.toString(), parameters);
   }
 
   /**
    * Compliance of the filter's outcomes (started in {@code [from, to)}, of its customer, plan,
-   * priority and clock when it names them), one row per group.
+   * priority, clock and subject when it names them), one row per group. The rows are always split
+   * by {@link Dimension#SUBJECT} (added as the last key when not asked for), so a percentage never
+   * mixes tickets' clocks with engagements' obligations.
    */
-  public Uni<List<Row>> compliance(Filter filter, List<Dimension> groupBy, Instant now) {
+  public Uni<List<Row>> compliance(Filter filter, List<Dimension> asked, Instant now) {
+    List<Dimension> groupBy = withSubject(asked);
     StringBuilder where = new StringBuilder(" where started_at >= :from and started_at < :to");
     filter.customer().ifPresent(c -> where.append(" and customer_id = :customer"));
     filter.plan().ifPresent(p -> where.append(" and plan = :plan"));
     filter.priority().ifPresent(p -> where.append(" and priority = :priority"));
     filter.clock().ifPresent(c -> where.append(" and clock = :clock"));
+    filter.subject().ifPresent(k -> where.append(" and subject_kind = :subject"));
     StringJoiner keys = new StringJoiner(", ");
     groupBy.forEach(d -> keys.add(d.expression));
     String select = groupBy.isEmpty() ? "" : keys + ", ";
@@ -154,6 +165,7 @@ public class ClockOutcomes
               filter.plan().ifPresent(p -> query.setParameter("plan", p));
               filter.priority().ifPresent(p -> query.setParameter("priority", p));
               filter.clock().ifPresent(c -> query.setParameter("clock", c));
+              filter.subject().ifPresent(k -> query.setParameter("subject", k));
               return query.getResultList();
             })
         .map(
@@ -185,6 +197,16 @@ public class ClockOutcomes
               }
               return result;
             });
+  }
+
+  /** The dimensions asked for, then {@link Dimension#SUBJECT} unless asked for. */
+  public static List<Dimension> withSubject(List<Dimension> asked) {
+    if (asked.contains(Dimension.SUBJECT)) {
+      return List.copyOf(asked);
+    }
+    List<Dimension> all = new ArrayList<>(asked);
+    all.add(Dimension.SUBJECT);
+    return List.copyOf(all);
   }
 
   private static Optional<Duration> millis(Object value) {

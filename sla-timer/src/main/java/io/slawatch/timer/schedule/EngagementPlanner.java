@@ -1,15 +1,13 @@
 package io.slawatch.timer.schedule;
 
-import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.engagement.EngagementEngine;
 import io.slawatch.core.engagement.EngagementEvaluation;
 import io.slawatch.core.engagement.EngagementEvent;
+import io.slawatch.core.engagement.EngagementOutcomes;
 import io.slawatch.core.ticket.CustomerId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +17,11 @@ import java.util.function.Function;
 
 /**
  * Decides which timers each engagement should have after its events changed, as {@link
- * TimerPlanner} does for tickets: the engagement engine replays every stored event of the
- * engagement on its customer's terms (the version in force at the replay instant: plan for the
- * alerts, zone for the expiry, business calendar for the notice), and each alert it has fired by
- * now or will fire later becomes a pending timer. Engagements have no clock outcomes (the
- * compliance reports count tickets). Plain Java.
+ * TimerPlanner} does for tickets ({@link Replays}): the engagement engine replays every stored
+ * event of the engagement on its customer's terms over time (each version from its instant on: plan
+ * for the alerts, zone for the expiry, business calendar for the notice), each alert it has fired
+ * by now or will fire later becomes a pending timer, and each obligation a clock outcome ({@code
+ * EngagementOutcomes}: the compliance reports' rows, marked as the engagement's). Plain Java.
  */
 public final class EngagementPlanner {
   private final EngagementEngine engine;
@@ -47,38 +45,27 @@ public final class EngagementPlanner {
       Function<Optional<String>, CustomerHistory> terms,
       Instant now,
       Map<String, String> traces) {
-    Map<String, PendingTimer> wanted = new LinkedHashMap<>();
-    List<String> replaced = new ArrayList<>(engagements.size());
-    List<Reschedule.Failure> failed = new ArrayList<>();
-    stored.forEach(
+    return Replays.reschedule(
+        engagements,
+        stored,
+        traces,
         (engagement, events) -> {
-          EngagementEvaluation evaluation;
-          try {
-            evaluation = evaluate(events, terms, asOf(events, now));
-          } catch (RuntimeException e) {
-            failed.add(new Reschedule.Failure(engagement, e));
-            return;
-          }
-          Optional<String> trace = Optional.ofNullable(traces.get(engagement));
-          for (SlaAlert alert : evaluation.alerts()) {
-            wanted.put(alert.id(), PendingTimer.of(alert, trace));
-          }
-          for (SlaAlert alert : evaluation.upcoming()) {
-            wanted.put(alert.id(), PendingTimer.of(alert, trace));
-          }
-          replaced.add(engagement);
+          Instant asOf = asOf(events, now);
+          EngagementEvaluation evaluation = evaluate(events, terms, asOf);
+          return new Replays.Replayed(
+              evaluation.alerts(), evaluation.upcoming(), EngagementOutcomes.of(evaluation, asOf));
         });
-    engagements.stream().filter(e -> !stored.containsKey(e)).forEach(replaced::add);
-    return new Reschedule(replaced, List.copyOf(wanted.values()), failed, List.of());
   }
 
-  /** One engagement replayed as of {@code asOf} on its customer's terms in force then. */
+  /**
+   * One engagement replayed as of {@code asOf} on its customer's terms over time: each version of
+   * the customer record applies from its instant on, never back-dated.
+   */
   public EngagementEvaluation evaluate(
       List<EngagementEvent> events,
       Function<Optional<String>, CustomerHistory> terms,
       Instant asOf) {
-    CustomerHistory history = terms.apply(customer(events));
-    return engine.evaluate(events, history.at(asOf), asOf);
+    return engine.evaluate(events, terms.apply(customer(events)), asOf);
   }
 
   /** The customer an engagement's purchase names, if it was recorded. */

@@ -4,11 +4,11 @@ import io.slawatch.core.report.ClockOutcome;
 import java.util.List;
 
 /**
- * What a replay decided for a set of tickets: the pending timers of {@code replaced} tickets become
- * exactly {@code timers} (any other timer of theirs is deleted; an alert already fired is never
- * scheduled again, which the store enforces); the tickets that {@code failed} keep the timers they
- * had. The clocks of the replaced tickets come out as {@code outcomes} (the compliance reports'
- * rows).
+ * What a replay decided for a set of subjects (tickets, or engagements): the pending timers of
+ * {@code replaced} subjects become exactly {@code timers} (any other timer of theirs is deleted; an
+ * alert already fired is never scheduled again, which the store enforces); the subjects that {@code
+ * failed} keep the timers and outcomes they had. The clocks (or obligations) of the replaced
+ * subjects come out as {@code outcomes} (the compliance reports' rows).
  */
 public record Reschedule(
     List<String> replaced,
@@ -22,7 +22,7 @@ public record Reschedule(
     failed = List.copyOf(failed);
   }
 
-  /** A ticket the engine could not replay (a bug, or input the edge should have refused). */
+  /** A subject the engine could not replay (a bug, or input the edge should have refused). */
   public record Failure(String ticket, RuntimeException cause) {}
 
   /** The ids of the alerts the replaced tickets keep pending. */

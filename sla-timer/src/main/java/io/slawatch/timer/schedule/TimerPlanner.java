@@ -1,16 +1,12 @@
 package io.slawatch.timer.schedule;
 
-import io.slawatch.core.alert.SlaAlert;
 import io.slawatch.core.clock.CustomerHistory;
 import io.slawatch.core.clock.Evaluation;
 import io.slawatch.core.clock.SlaEngine;
 import io.slawatch.core.event.TicketEvent;
-import io.slawatch.core.report.ClockOutcome;
 import io.slawatch.core.report.Outcomes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,33 +42,16 @@ public final class TimerPlanner {
       Function<Optional<String>, CustomerHistory> terms,
       Instant now,
       Map<String, String> traces) {
-    Map<String, PendingTimer> wanted = new LinkedHashMap<>();
-    List<String> replaced = new ArrayList<>(tickets.size());
-    List<Reschedule.Failure> failed = new ArrayList<>();
-    List<ClockOutcome> outcomes = new ArrayList<>();
-    stored.forEach(
+    return Replays.reschedule(
+        tickets,
+        stored,
+        traces,
         (ticket, events) -> {
-          Evaluation evaluation;
-          try {
-            evaluation =
-                engine.evaluate(events, terms.apply(Tickets.customer(events)), asOf(events, now));
-          } catch (RuntimeException e) {
-            failed.add(new Reschedule.Failure(ticket, e));
-            return;
-          }
-          Optional<String> trace = Optional.ofNullable(traces.get(ticket));
-          for (SlaAlert alert : evaluation.alerts()) {
-            wanted.put(alert.id(), PendingTimer.of(alert, trace));
-          }
-          for (SlaAlert alert : evaluation.upcoming()) {
-            wanted.put(alert.id(), PendingTimer.of(alert, trace));
-          }
-          outcomes.addAll(Outcomes.of(ticket, evaluation));
-          replaced.add(ticket);
+          Evaluation evaluation =
+              engine.evaluate(events, terms.apply(Tickets.customer(events)), asOf(events, now));
+          return new Replays.Replayed(
+              evaluation.alerts(), evaluation.upcoming(), Outcomes.of(ticket, evaluation));
         });
-    // a ticket without stored events has no timers to keep
-    tickets.stream().filter(t -> !stored.containsKey(t)).forEach(replaced::add);
-    return new Reschedule(replaced, List.copyOf(wanted.values()), failed, outcomes);
   }
 
   /**

@@ -12,24 +12,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes the clock outcomes of replayed tickets: one batched upsert (a hot path: every replay
- * writes its ticket's outcomes), on the transaction of the ticket's timers, on the reactive SQL
- * client; the reports read them through {@code timer.report.ClockOutcomeEntity}.
+ * Writes the clock outcomes of replayed tickets and engagements: one batched upsert (a hot path:
+ * every replay writes its ticket's outcomes), on the transaction of the ticket's timers, on the
+ * reactive SQL client; the reports read them through {@code timer.report.ClockOutcomeEntity}.
  */
 @ApplicationScoped
 public class ClockOutcomeStore {
   static final String UPSERT =
       "insert into clock_outcome (ticket_id, clock, cycle, customer_id, plan, priority, source,"
           + " started_at, target_ms, status, due_at, breached_at, met_at, ended_at, end_reason,"
-          + " used_ms, late_ms, flags, updated_at)"
+          + " used_ms, late_ms, flags, updated_at, subject_kind)"
           + " select u.t, u.c, u.n, u.cu, u.p, u.pr, u.so, u.st, u.ta, u.s, u.du, u.br, u.me, u.en,"
-          + " u.er, u.us, u.la, string_to_array(u.fl, ','), $19"
+          + " u.er, u.us, u.la, string_to_array(u.fl, ','), $19, $20"
           + " from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[],"
           + " $7::text[], $8::timestamptz[], $9::bigint[], $10::text[], $11::timestamptz[],"
           + " $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::text[],"
           + " $16::bigint[], $17::bigint[], $18::text[])"
           + " as u(t, c, n, cu, p, pr, so, st, ta, s, du, br, me, en, er, us, la, fl)"
-          + " on conflict (ticket_id, clock, cycle) do update set customer_id = excluded.customer_id,"
+          + " on conflict (ticket_id, subject_kind, clock, cycle) do update set customer_id = excluded.customer_id,"
           + " plan = excluded.plan, priority = excluded.priority, source = excluded.source,"
           + " started_at = excluded.started_at, target_ms = excluded.target_ms,"
           + " status = excluded.status, due_at = excluded.due_at,"
@@ -38,9 +38,12 @@ public class ClockOutcomeStore {
           + " used_ms = excluded.used_ms, late_ms = excluded.late_ms, flags = excluded.flags,"
           + " updated_at = excluded.updated_at";
 
-  /** Removes the outcomes of these tickets' clocks that no longer exist after a replay. */
+  /**
+   * Removes the outcomes of these subjects' clocks that no longer exist after a replay (of their
+   * kind only: a ticket's replay leaves an engagement of the same id alone).
+   */
   static final String PRUNE =
-      "delete from clock_outcome o where o.ticket_id = any($1)"
+      "delete from clock_outcome o where o.ticket_id = any($1) and o.subject_kind = $5"
           + " and not exists (select 1 from unnest($2::text[], $3::text[], $4::int[]) as k(t, c, n)"
           + " where k.t = o.ticket_id and k.c = o.clock and k.n = o.cycle)";
 
@@ -50,6 +53,19 @@ public class ClockOutcomeStore {
    */
   public Uni<Void> replace(
       SqlClient conn, List<String> tickets, List<ClockOutcome> outcomes, Instant now) {
+    return replace(conn, SubjectKind.TICKET, tickets, outcomes, now);
+  }
+
+  /**
+   * Brings the stored outcomes of these subjects (tickets or engagements, by {@code subject}) in
+   * line with their replays, on the caller's transaction; the other kind's rows are left alone.
+   */
+  public Uni<Void> replace(
+      SqlClient conn,
+      SubjectKind subject,
+      List<String> tickets,
+      List<ClockOutcome> outcomes,
+      Instant now) {
     if (tickets.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -100,14 +116,38 @@ public class ClockOutcomeStore {
                 .execute(
                     Tuple.from(
                         new Object[] {
-                          ticket, clock, cycle, customer, plan, priority, source, started, target,
-                          status, due, breached, met, ended, reason, used, late, flags, utc(now)
+                          ticket,
+                          clock,
+                          cycle,
+                          customer,
+                          plan,
+                          priority,
+                          source,
+                          started,
+                          target,
+                          status,
+                          due,
+                          breached,
+                          met,
+                          ended,
+                          reason,
+                          used,
+                          late,
+                          flags,
+                          utc(now),
+                          subject.column()
                         }));
     return upsert
         .flatMap(
             done ->
                 conn.preparedQuery(PRUNE)
-                    .execute(Tuple.of(tickets.toArray(String[]::new), ticket, clock, cycle)))
+                    .execute(
+                        Tuple.of(
+                            tickets.toArray(String[]::new),
+                            ticket,
+                            clock,
+                            cycle,
+                            subject.column())))
         .replaceWithVoid();
   }
 

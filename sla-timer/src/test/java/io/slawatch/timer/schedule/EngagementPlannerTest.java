@@ -9,6 +9,7 @@ import io.slawatch.core.engagement.EngagementEvent;
 import io.slawatch.core.engagement.EngagementId;
 import io.slawatch.core.engagement.EngagementKind;
 import io.slawatch.core.event.EventId;
+import io.slawatch.core.report.ClockOutcome;
 import io.slawatch.core.ticket.CustomerId;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,11 +82,27 @@ class EngagementPlannerTest {
     assertThat(decided.wantedIds()).anyMatch(id -> id.startsWith("E-1/expiry/1/sla.breached"));
     // an engagement without stored events is replaced too: it keeps no timer
     assertThat(decided.replaced()).containsExactly("E-1", "E-2");
-    assertThat(decided.outcomes()).isEmpty();
   }
 
   @Test
-  void an_engagement_is_replayed_on_the_customers_terms_in_force_at_the_replay() {
+  void each_obligation_comes_out_as_a_clock_outcome_of_the_engagement_without_priority() {
+    Reschedule decided = replay(Instant.parse("2026-12-03T15:00:00Z"));
+
+    assertThat(decided.outcomes())
+        .extracting(
+            o -> o.ticket(), o -> o.clock(), o -> o.cycle(), o -> o.status(), o -> o.priority())
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "E-1", "expiry", 1, ClockOutcome.Status.OPEN, "none"),
+            org.assertj.core.api.Assertions.tuple(
+                "E-1", "no_show", 1, ClockOutcome.Status.BREACHED, "none"));
+    ClockOutcome noShow = decided.outcomes().get(1);
+    assertThat(noShow.breachedAt()).contains(START.plus(Duration.ofMinutes(20)));
+    assertThat(noShow.late()).isEqualTo(Duration.ofMinutes(40));
+  }
+
+  @Test
+  void a_change_of_plan_applies_from_its_instant_and_never_moves_what_began_before_it() {
     assertThat(
             timer(replay(Instant.parse("2026-11-20T10:00:00Z")), "E-1/no_show/1/sla.breached/1.0")
                 .plan())
@@ -93,7 +110,11 @@ class EngagementPlannerTest {
     assertThat(
             timer(replay(Instant.parse("2026-12-02T10:00:00Z")), "E-1/no_show/1/sla.breached/1.0")
                 .plan())
+        .as("the no-show alert fires after the change: the new plan")
         .isEqualTo("jamf-platinum");
+    assertThat(replay(Instant.parse("2026-12-02T10:00:00Z")).outcomes())
+        .as("booked and bought on jamf-gold: counted under it")
+        .allSatisfy(o -> assertThat(o.plan()).isEqualTo("jamf-gold"));
   }
 
   @Test
