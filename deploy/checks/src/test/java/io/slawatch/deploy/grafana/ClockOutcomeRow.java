@@ -31,6 +31,7 @@ final class ClockOutcomeRow {
   private String endReason;
   private Duration used = Duration.ZERO;
   private Duration late = Duration.ZERO;
+  private String subject = "ticket";
 
   private ClockOutcomeRow(String ticket, String clock) {
     this.ticket = ticket;
@@ -40,6 +41,12 @@ final class ClockOutcomeRow {
   /** Ticket {@code ticket}'s clock {@code clock} (first_response, next_response, update...). */
   static ClockOutcomeRow clock(String ticket, String clock) {
     return new ClockOutcomeRow(ticket, clock);
+  }
+
+  /** An engagement's obligation (V8 {@code subject_kind}), not a ticket's clock. */
+  ClockOutcomeRow engagement() {
+    this.subject = "engagement";
+    return this;
   }
 
   ClockOutcomeRow cycle(int cycle) {
@@ -133,8 +140,8 @@ final class ClockOutcomeRow {
             """
             insert into clock_outcome (ticket_id, clock, cycle, customer_id, plan, priority, source,
                 started_at, target_ms, status, due_at, breached_at, met_at, ended_at, end_reason,
-                used_ms, late_ms, updated_at)
-            values (?, ?, ?, ?, ?, ?, 'zendesk', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                used_ms, late_ms, updated_at, subject_kind)
+            values (?, ?, ?, ?, ?, ?, 'zendesk', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)) {
       int i = 0;
       insert.setString(++i, ticket);
@@ -154,6 +161,7 @@ final class ClockOutcomeRow {
       insert.setLong(++i, used.toMillis());
       insert.setLong(++i, late.toMillis());
       insert.setObject(++i, utc(startedAt.plus(used)));
+      insert.setString(++i, subject);
       insert.executeUpdate();
     }
   }

@@ -132,6 +132,13 @@ class ComplianceDashboardTest {
             .cycle(2)
             .startedAt("2025-02-20T10:00:00Z")
             .breached("2025-02-20T11:00:00Z", ofMinutes(30)),
+        // an engagement's no-show (Jamf services policy): not a ticket's clock, in no panel
+        clock("E1", "no_show")
+            .engagement()
+            .priority("none")
+            .startedAt("2025-02-05T09:00:00Z")
+            .target(ofMinutes(20))
+            .breached("2025-02-05T09:20:00Z", ofHours(1)),
         // March
         clock("T7", "first_response")
             .priority("P2")
@@ -378,7 +385,7 @@ class ComplianceDashboardTest {
     try (Connection grafana = database.connect(SlaTimerDatabase.READER);
         Statement statement = grafana.createStatement()) {
       assertThat(SlaTimerDatabase.rows(grafana, "select count(*) as n from clock_outcome"))
-          .containsExactly(Map.of("n", 15L));
+          .containsExactly(Map.of("n", 16L));
       assertThatThrownBy(() -> statement.executeQuery("select * from timer"))
           .isInstanceOfSatisfying(
               SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
