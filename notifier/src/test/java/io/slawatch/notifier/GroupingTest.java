@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -15,8 +16,11 @@ import io.slawatch.testinfra.WebhookReceiver;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,12 +37,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Grouping, with the test policy file's grp-* plans: alerts of one customer, clock and level within
  * a 4-second window page once per target (one Slack message listing them, one PagerDuty incident,
- * one webhook batch), a P1 breach (window 0) goes out at once, and each member keeps its own
- * escalation, acknowledgement and delivery record.
+ * one webhook batch, one Teams card, one Alertmanager POST, one e-mail), a P1 breach (window 0)
+ * goes out at once, and each member keeps its own escalation, acknowledgement and delivery record.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfraTestResource.class)
 @QuarkusTestResource(WebhookReceiverResource.class)
+@QuarkusTestResource(MailServerResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GroupingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +90,19 @@ class GroupingTest {
     return receiver.received().stream().filter(r -> r.body().contains(customer)).toList();
   }
 
+  private static List<MimeMessage> mailsAbout(String customer) {
+    return Arrays.stream(MailServerResource.smtp.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return m.getSubject().contains(customer);
+              } catch (MessagingException e) {
+                return false;
+              }
+            })
+        .toList();
+  }
+
   private static JsonNode json(WebhookReceiver.Request request) throws Exception {
     return JSON.readTree(request.body());
   }
@@ -122,6 +140,24 @@ class GroupingTest {
     assertThat(batch.header("Content-Type")).startsWith("application/cloudevents-batch+json");
     assertThat(json(batch).size()).isEqualTo(50);
     assertThat(batch.header("Idempotency-Key")).contains("grouped").contains(customer);
+    // Teams: one card; Alertmanager: one POST of the 50 alerts; e-mail: one mail
+    WebhookReceiver.Request card =
+        WebhookReceiverResource.teams
+            .await(r -> r.body().contains(customer), 1, Duration.ofSeconds(10))
+            .get(0);
+    assertThat(json(card).at("/attachments/0/content/body/0/text").asText())
+        .isEqualTo("50 tickets of " + customer + " breached first response");
+    WebhookReceiver.Request alerts =
+        WebhookReceiverResource.alertmanager
+            .await(r -> r.body().contains(customer), 1, Duration.ofSeconds(10))
+            .get(0);
+    assertThat(json(alerts).size()).isEqualTo(50);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailsAbout(customer).size() == 1);
+    MimeMessage mail = mailsAbout(customer).get(0);
+    assertThat(mail.getSubject())
+        .endsWith("50 tickets of " + customer + " breached first response");
+    assertThat(mail.getHeader("X-Slawatch-Group")[0]).contains(customer);
+    assertThat(GreenMailUtil.getBody(mail)).contains(tickets.get(49));
 
     // acknowledge one member: only it stops; the others reach level 2, one message for the 49
     String acked = breachId(tickets.get(6));
@@ -139,6 +175,9 @@ class GroupingTest {
     assertThat(about(WebhookReceiverResource.slack, customer)).hasSize(2);
     assertThat(about(WebhookReceiverResource.pagerduty, customer)).hasSize(1);
     assertThat(about(WebhookReceiverResource.receiver, customer)).hasSize(1);
+    assertThat(about(WebhookReceiverResource.teams, customer)).hasSize(1);
+    assertThat(about(WebhookReceiverResource.alertmanager, customer)).hasSize(1);
+    assertThat(mailsAbout(customer)).hasSize(1);
     // each member has its own records
     for (String ticket : tickets) {
       String id = breachId(ticket);
@@ -146,7 +185,8 @@ class GroupingTest {
       assertThat(events(id, "delivered"))
           .filteredOn(d -> Integer.valueOf(1).equals(d.get("level")))
           .extracting(d -> d.get("target"))
-          .containsExactlyInAnyOrder("group-slack", "group-pager", "group-hook");
+          .containsExactlyInAnyOrder(
+              "group-slack", "group-pager", "group-hook", "group-teams", "group-am", "group-mail");
     }
     assertThat(history(acked).getString("state")).isEqualTo("acknowledged");
     assertThat(events(acked, "delivered")).extracting(d -> d.get("level")).containsOnly(1);
