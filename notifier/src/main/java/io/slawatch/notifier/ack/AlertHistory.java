@@ -40,7 +40,8 @@ public record AlertHistory(
       @Schema(
               required = true,
               description =
-                  "escalation_started, delivered, failed, skipped, unroutable, unrouted,"
+                  "escalation_started, grouped (joined a group sent later as one"
+                      + " notification), delivered, failed, skipped, unroutable, unrouted,"
                       + " acknowledged, snoozed, resolved, done")
           String event,
       @Schema(description = "The policy target, for a delivery outcome") String target,

@@ -24,6 +24,22 @@ public interface NotifierConfig {
 
   Alertmanager alertmanager();
 
+  /** Grouping of alerts into one notification per target (Alertmanager-style). */
+  Grouping grouping();
+
+  interface Grouping {
+    /**
+     * How long a group stays open after its first member, for policies without a {@code
+     * group_window} (and without a policy file); zero: each alert is sent at once.
+     */
+    @WithDefault("PT10S")
+    Duration window();
+
+    /** How many tickets a group message names before "and N more". */
+    @WithDefault("50")
+    int maxListed();
+  }
+
   interface Http {
     @WithDefault("5s")
     Duration timeout();
@@ -103,5 +119,12 @@ public interface NotifierConfig {
      * A Standard Webhooks signing secret ({@code whsec_<base64>}, a secret); unsigned without one.
      */
     Optional<String> secret();
+
+    /**
+     * Whether grouped alerts go as one request ({@code application/cloudevents-batch+json}, the
+     * group's id as {@code Idempotency-Key}); otherwise each alert is its own request.
+     */
+    @WithDefault("false")
+    boolean batch();
   }
 }

@@ -2,6 +2,7 @@ package io.slawatch.notifier.escalation;
 
 import io.quarkus.runtime.StartupEvent;
 import io.slawatch.notifier.store.EscalationStore;
+import io.slawatch.notifier.store.NotificationGroupStore;
 import io.slawatch.notifier.store.Transactions;
 import io.slawatch.service.loop.PollLoop;
 import io.slawatch.service.loop.PollLoops;
@@ -24,8 +25,9 @@ import org.jboss.logging.Logger;
  * #owner()}: host, pid and a random part, new at every start), which claimed steps it is working
  * on, and the heartbeat ({@code escalation-heartbeat} poll loop, every {@code
  * slawatch.notifier.escalation.heartbeat}) that extends those claims by one {@code lease} while the
- * work lasts. A batch that ends, fails or is given up is no longer renewed; when the instance dies,
- * its claims run out one lease after its last beat and another instance takes them.
+ * work lasts (and its claims on notification groups being sent, {@link GroupSender}). A batch that
+ * ends, fails or is given up is no longer renewed; when the instance dies, its claims run out one
+ * lease after its last beat and another instance takes them.
  */
 @ApplicationScoped
 public class ClaimHeartbeat {
@@ -37,16 +39,20 @@ public class ClaimHeartbeat {
   private final PollLoops loops;
   private final Clock clock;
   private final String owner;
+  private final NotificationGroupStore groups;
   private final Set<String> working = ConcurrentHashMap.newKeySet();
+  private final Set<String> workingGroups = ConcurrentHashMap.newKeySet();
 
   ClaimHeartbeat(
       Transactions transactions,
       EscalationStore escalations,
+      NotificationGroupStore groups,
       EscalationConfig config,
       PollLoops loops,
       Clock clock) {
     this.transactions = transactions;
     this.escalations = escalations;
+    this.groups = groups;
     this.config = config;
     this.loops = loops;
     this.clock = clock;
@@ -105,17 +111,41 @@ public class ClaimHeartbeat {
         .invoke(() -> ids.forEach(working::remove));
   }
 
-  /** One beat: the claims being worked on, extended to one lease from now. */
+  /**
+   * Keeps the claims on the groups {@code groupIds} renewed while {@code work} (sending them) runs.
+   */
+  <T> Uni<T> holdingGroups(Collection<String> groupIds, Uni<T> work) {
+    List<String> ids = List.copyOf(groupIds);
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              workingGroups.addAll(ids);
+              return work;
+            })
+        .onTermination()
+        .invoke(() -> ids.forEach(workingGroups::remove));
+  }
+
+  /** One beat: the claims being worked on (steps and groups), extended to one lease from now. */
   Uni<Integer> beat() {
-    if (working.isEmpty()) {
+    if (working.isEmpty() && workingGroups.isEmpty()) {
       return Uni.createFrom().item(0);
     }
     List<String> ids = List.copyOf(working);
+    List<String> groupIds = List.copyOf(workingGroups);
     Duration timeout =
         config.statementTimeout().compareTo(config.lease()) < 0
             ? config.statementTimeout()
             : config.lease();
     return transactions.run(
-        timeout, tx -> escalations.renew(tx, owner, ids, clock.instant().plus(config.lease())));
+        timeout,
+        tx ->
+            escalations
+                .renew(tx, owner, ids, clock.instant().plus(config.lease()))
+                .flatMap(
+                    steps ->
+                        groups
+                            .renew(tx, owner, groupIds, clock.instant().plus(config.lease()))
+                            .map(sending -> steps + sending)));
   }
 }

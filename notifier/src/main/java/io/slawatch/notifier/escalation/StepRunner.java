@@ -9,6 +9,7 @@ import io.slawatch.notifier.customer.CustomerDirectory;
 import io.slawatch.notifier.delivery.AckUrls;
 import io.slawatch.notifier.delivery.Dispatch;
 import io.slawatch.notifier.delivery.Dispatcher;
+import io.slawatch.notifier.delivery.Outcome;
 import io.slawatch.notifier.escalation.StepDecisions.StepPlan;
 import io.slawatch.notifier.escalation.StepDecisions.StepResult;
 import io.slawatch.notifier.metrics.NotifierMetrics;
@@ -34,8 +35,9 @@ import org.jboss.logging.Logger;
 /**
  * Runs claimed escalation steps: decides each ({@link StepDecisions}) and carries out its decisions
  * in order (the designated engineer first) through the {@link Dispatcher}, each outcome recorded
- * ({@link DeliveryRecorder}) before the next decision is carried out. The loop records what the
- * steps came to (the moves and ends).
+ * ({@link DeliveryRecorder}) before the next decision is carried out; a notification for a channel
+ * that groups joins its group instead ({@link GroupJoiner}, stored before the next decision; the
+ * {@link GroupSender} sends it). The loop records what the steps came to (the moves and ends).
  */
 @ApplicationScoped
 public class StepRunner {
@@ -48,6 +50,7 @@ public class StepRunner {
   private final DeliveryStore deliveries;
   private final Dispatcher dispatcher;
   private final DeliveryRecorder recorder;
+  private final GroupJoiner joiner;
   private final AckUrls links;
   private final SlaAlertCodec codec;
   private final NotifierMetrics metrics;
@@ -63,6 +66,7 @@ public class StepRunner {
       DeliveryStore deliveries,
       Dispatcher dispatcher,
       DeliveryRecorder recorder,
+      GroupJoiner joiner,
       AckUrls links,
       SlaAlertCodec codec,
       NotifierMetrics metrics,
@@ -76,6 +80,7 @@ public class StepRunner {
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
     this.recorder = recorder;
+    this.joiner = joiner;
     this.links = links;
     this.codec = codec;
     this.metrics = metrics;
@@ -184,12 +189,19 @@ public class StepRunner {
         .transformToUniAndConcatenate(
             decision ->
                 dispatcher
-                    .carryOut(step, decision, recorded)
-                    .call(
-                        outcome ->
-                            outcome.isPresent()
-                                ? recorder.record(outcome.get())
-                                : Uni.createFrom().voidItem()))
+                    .groupable(step, decision, recorded)
+                    .map(
+                        grouped ->
+                            joiner.join(step, grouped).map(joined -> Optional.<Outcome>empty()))
+                    .orElseGet(
+                        () ->
+                            dispatcher
+                                .carryOut(step, decision, recorded)
+                                .call(
+                                    outcome ->
+                                        outcome.isPresent()
+                                            ? recorder.record(outcome.get())
+                                            : Uni.createFrom().voidItem())))
         .collect()
         .asList()
         .onTermination()

@@ -22,7 +22,7 @@ public class NotifierMetrics {
 
   /** The stages {@link #failure(String)} counts. */
   public static final List<String> FAILURE_STAGES =
-      List.of("alert_record", "alert_poll", "escalation_step", "dead_letter");
+      List.of("alert_record", "alert_poll", "escalation_step", "dead_letter", "notification_group");
 
   NotifierMetrics(MeterRegistry registry) {
     this.registry = registry;

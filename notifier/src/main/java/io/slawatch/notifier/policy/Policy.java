@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param fallback the target a step with no eligible or on-call target goes to (else the global
  *     one)
  * @param whenUnroutable what a step with no eligible or on-call target does
+ * @param grouping how its alerts are grouped into one notification per target
  */
 public record Policy(
     String name,
@@ -24,7 +25,8 @@ public record Policy(
     boolean pageAnytime,
     Optional<Locale> language,
     Optional<String> fallback,
-    WhenUnroutable whenUnroutable) {
+    WhenUnroutable whenUnroutable,
+    Grouping grouping) {
 
   /** A step nobody can take: to the fallback target, or wait for the next on-call window. */
   public enum WhenUnroutable {
@@ -38,6 +40,7 @@ public record Policy(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(fallback, "fallback");
     Objects.requireNonNull(whenUnroutable, "whenUnroutable");
+    Objects.requireNonNull(grouping, "grouping");
     steps = List.copyOf(steps);
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("policy " + name + " has no step");
@@ -45,6 +48,28 @@ public record Policy(
     if (rounds < 1) {
       throw new IllegalArgumentException("policy " + name + " runs at least one round");
     }
+  }
+
+  /** A policy grouping by default. */
+  public Policy(
+      String name,
+      Match match,
+      List<Step> steps,
+      int rounds,
+      boolean pageAnytime,
+      Optional<Locale> language,
+      Optional<String> fallback,
+      WhenUnroutable whenUnroutable) {
+    this(
+        name,
+        match,
+        steps,
+        rounds,
+        pageAnytime,
+        language,
+        fallback,
+        whenUnroutable,
+        Grouping.DEFAULT);
   }
 
   public Policy(String name, Match match, List<Step> steps, int rounds, boolean pageAnytime) {

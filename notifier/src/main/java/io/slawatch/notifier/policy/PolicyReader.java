@@ -44,6 +44,8 @@ import java.util.Set;
  *     language: pl                 # targets without a language of their own
  *     fallback: duty-manager       # a step none of whose targets can take the alert
  *     when_unroutable: fallback    # or wait: for the next on-call window
+ *     group_by: [customer, clock, level]   # the default; also priority, plan
+ *     group_window: PT10S          # the default (slawatch.notifier.grouping.window); 0: at once
  *     steps:
  *       - {notify: [designated, support-chat, l1-mail], wait: PT15M}
  *       - {notify: [l2-pager], wait: PT30M}
@@ -148,7 +150,9 @@ public final class PolicyReader {
                     "page_anytime",
                     "language",
                     "fallback",
-                    "when_unroutable"));
+                    "when_unroutable",
+                    "group_by",
+                    "group_window"));
     String name = fields.require("name").text().trim();
     Match match = fields.get("match").map(PolicyReader::match).orElse(Match.ANY);
     List<Step> steps = new ArrayList<>();
@@ -185,7 +189,33 @@ public final class PolicyReader {
         fields.get("page_anytime").map(Tree::bool).orElse(false),
         fields.get("language").map(PolicyReader::language),
         fallback,
-        whenUnroutable);
+        whenUnroutable,
+        new Grouping(
+            fields.get("group_by").map(PolicyReader::groupBy).orElse(Grouping.DEFAULT.by()),
+            fields.get("group_window").map(PolicyReader::window)));
+  }
+
+  private static List<Grouping.Field> groupBy(Tree tree) {
+    List<String> allowed =
+        Arrays.stream(Grouping.Field.values()).map(Grouping.Field::word).toList();
+    List<Grouping.Field> by = new ArrayList<>();
+    for (Tree item : tree.asSequence().items()) {
+      String word = item.text().trim();
+      if (!allowed.contains(word)) {
+        throw item.error("\"" + word + "\" is not one of " + allowed);
+      }
+      Grouping.Field field = Grouping.Field.valueOf(word.toUpperCase(Locale.ROOT));
+      if (by.contains(field)) {
+        throw item.error("\"" + word + "\" is named twice");
+      }
+      by.add(field);
+    }
+    return by;
+  }
+
+  /** A group window: an ISO-8601 duration ({@code PT10S}), {@code 0} or {@code PT0S} = at once. */
+  private static Duration window(Tree tree) {
+    return tree.text().trim().equals("0") ? Duration.ZERO : duration(tree);
   }
 
   private static String targetName(Tree tree, Map<String, Target> targets) {

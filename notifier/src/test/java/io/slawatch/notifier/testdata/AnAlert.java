@@ -21,6 +21,7 @@ public final class AnAlert {
   private final AlertKind kind;
   private String ticket = "T-1";
   private String plan = "gold";
+  private String customer = "acme";
   private Optional<EndReason> reason = Optional.empty();
 
   private AnAlert(AlertKind kind) {
@@ -52,6 +53,11 @@ public final class AnAlert {
     return this;
   }
 
+  public AnAlert customer(String customer) {
+    this.customer = customer;
+    return this;
+  }
+
   public AnAlert plan(String plan) {
     this.plan = plan;
     return this;
@@ -67,7 +73,7 @@ public final class AnAlert {
     return new SlaAlert(
         kind,
         new TicketId(ticket),
-        new CustomerId("acme"),
+        new CustomerId(customer),
         plan,
         Priority.P1,
         ClockKind.FIRST_RESPONSE,

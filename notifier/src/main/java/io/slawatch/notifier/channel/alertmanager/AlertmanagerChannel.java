@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.core.alert.AlertKind;
 import io.slawatch.core.alert.SlaAlert;
+import io.slawatch.notifier.channel.GroupNotification;
 import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.channel.http.HttpChannel;
 import io.slawatch.notifier.channel.http.HttpRequest;
@@ -18,7 +19,8 @@ import java.time.Clock;
 /**
  * Prometheus Alertmanager API v2 ({@code POST /api/v2/alerts}), so teams reuse their routing: one
  * alert per clock (labels: alertname, ticket, clock, cycle, plan, priority, customer); the clock's
- * closing alert ({@code sla.met} or {@code sla.ended}) ends it.
+ * closing alert ({@code sla.met} or {@code sla.ended}) ends it. A group of alerts is one POST of
+ * all its members' alerts.
  */
 @Singleton
 public class AlertmanagerChannel extends HttpChannel {
@@ -47,6 +49,20 @@ public class AlertmanagerChannel extends HttpChannel {
   @Override
   public boolean enabled() {
     return configured(config.url());
+  }
+
+  @Override
+  public boolean groups() {
+    return true;
+  }
+
+  /** A group as one POST: every member's alert in one array (Alertmanager groups them itself). */
+  @Override
+  protected HttpRequest groupRequest(GroupNotification group) {
+    ArrayNode alerts = mapper.createArrayNode();
+    group.members().forEach(m -> alerts.addAll(alerts(m)));
+    String base = config.url().orElseThrow().replaceAll("/+$", "");
+    return HttpRequest.json(base + "/api/v2/alerts", alerts.toString());
   }
 
   @Override

@@ -3,17 +3,21 @@ package io.slawatch.notifier.channel.email;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.GroupNotification;
 import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.channel.text.AlertText;
+import io.slawatch.notifier.channel.text.GroupText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * E-mail over SMTP (Quarkus Mailer): to the target's address (a designated engineer, a team list)
  * or {@code slawatch.notifier.email.default-to}; the subject is the alert's title and the body its
  * facts, plain text and HTML, in the customer's language, with the acknowledge link when there is
- * one. The alert id is the {@code X-Slawatch-Alert} header.
+ * one. The alert id is the {@code X-Slawatch-Alert} header. A group of alerts is one mail listing
+ * them.
  */
 @ApplicationScoped
 public class EmailChannel implements AlertChannel {
@@ -37,21 +41,102 @@ public class EmailChannel implements AlertChannel {
 
   @Override
   public Uni<Integer> deliver(Notification notification) {
-    String to = notification.address().or(config::defaultTo).filter(a -> !a.isBlank()).orElse(null);
-    if (to == null) {
-      return Uni.createFrom()
-          .failure(
-              new IllegalStateException(
-                  "target "
-                      + notification.target()
-                      + " has no address and slawatch.notifier.email.default-to is not set"));
+    return recipient(notification)
+        .map(
+            to ->
+                mailer
+                    .send(
+                        Mail.withText(
+                                to,
+                                config.subjectPrefix() + AlertText.title(notification),
+                                text(notification))
+                            .setHtml(html(notification))
+                            .addHeader("X-Slawatch-Alert", notification.alert().id()))
+                    .replaceWith(1))
+        .orElseGet(() -> noAddress(notification));
+  }
+
+  @Override
+  public boolean groups() {
+    return true;
+  }
+
+  /**
+   * A group as one mail: the headline as the subject, each member's title, ticket link and
+   * acknowledge link in the body; the group's id is the {@code X-Slawatch-Group} header.
+   */
+  @Override
+  public Uni<Integer> deliverGroup(GroupNotification group) {
+    return recipient(group.first())
+        .map(
+            to ->
+                mailer
+                    .send(
+                        Mail.withText(
+                                to,
+                                config.subjectPrefix() + GroupText.headline(group),
+                                groupText(group))
+                            .setHtml(groupHtml(group))
+                            .addHeader("X-Slawatch-Group", group.id()))
+                    .replaceWith(1))
+        .orElseGet(() -> noAddress(group.first()));
+  }
+
+  private Optional<String> recipient(Notification notification) {
+    return notification.address().or(config::defaultTo).filter(a -> !a.isBlank());
+  }
+
+  private static Uni<Integer> noAddress(Notification notification) {
+    return Uni.createFrom()
+        .failure(
+            new IllegalStateException(
+                "target "
+                    + notification.target()
+                    + " has no address and slawatch.notifier.email.default-to is not set"));
+  }
+
+  static String groupText(GroupNotification group) {
+    StringBuilder body = new StringBuilder(GroupText.headline(group)).append("\n\n");
+    for (Notification member : group.members()) {
+      body.append("- ").append(AlertText.title(member)).append('\n');
+      member.alert().ticketUrl().ifPresent(url -> body.append("  ").append(url).append('\n'));
+      member
+          .ackUrl()
+          .ifPresent(
+              url ->
+                  body.append("  ")
+                      .append(AlertText.messages(member.language()).acknowledge())
+                      .append(": ")
+                      .append(url)
+                      .append('\n'));
     }
-    Mail mail =
-        Mail.withText(
-                to, config.subjectPrefix() + AlertText.title(notification), text(notification))
-            .setHtml(html(notification))
-            .addHeader("X-Slawatch-Alert", notification.alert().id());
-    return mailer.send(mail).replaceWith(1);
+    return body.toString();
+  }
+
+  static String groupHtml(GroupNotification group) {
+    StringBuilder body =
+        new StringBuilder("<h2>").append(escape(GroupText.headline(group))).append("</h2><ul>");
+    for (Notification member : group.members()) {
+      body.append("<li>");
+      String title = escape(AlertText.title(member));
+      body.append(
+          member
+              .alert()
+              .ticketUrl()
+              .map(url -> "<a href=\"" + escape(url.toString()) + "\">" + title + "</a>")
+              .orElse(title));
+      member
+          .ackUrl()
+          .ifPresent(
+              url ->
+                  body.append(" (<a href=\"")
+                      .append(escape(url.toString()))
+                      .append("\">")
+                      .append(escape(AlertText.messages(member.language()).acknowledge()))
+                      .append("</a>)"));
+      body.append("</li>");
+    }
+    return body.append("</ul>").toString();
   }
 
   static String text(Notification notification) {

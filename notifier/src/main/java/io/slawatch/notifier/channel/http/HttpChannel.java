@@ -1,9 +1,11 @@
 package io.slawatch.notifier.channel.http;
 
 import io.slawatch.notifier.channel.AlertChannel;
+import io.slawatch.notifier.channel.GroupNotification;
 import io.slawatch.notifier.channel.Notification;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The skeleton of the channels that deliver a notification as one HTTP {@code POST} (Slack, Teams,
@@ -26,11 +28,29 @@ public abstract class HttpChannel implements AlertChannel {
   /** The request that delivers this notification (asked only of an enabled channel). */
   protected abstract HttpRequest request(Notification notification);
 
+  /**
+   * The request that delivers a group as one notification (asked only of an enabled channel that
+   * {@link #groups()}).
+   */
+  protected HttpRequest groupRequest(GroupNotification group) {
+    throw new UnsupportedOperationException(name() + " does not take groups");
+  }
+
   @Override
   public final Uni<Integer> deliver(Notification notification) {
+    return post(notification, () -> request(notification));
+  }
+
+  /** Posts the group's request, traced as its first member's step. */
+  @Override
+  public final Uni<Integer> deliverGroup(GroupNotification group) {
+    return post(group.first(), () -> groupRequest(group));
+  }
+
+  private Uni<Integer> post(Notification traced, Supplier<HttpRequest> build) {
     HttpRequest request;
     try {
-      request = request(notification);
+      request = build.get();
     } catch (RuntimeException e) {
       return Uni.createFrom().failure(e);
     }
@@ -38,7 +58,7 @@ public abstract class HttpChannel implements AlertChannel {
         name(),
         request.url(),
         request.contentType(),
-        notification.traced(request.headers()),
+        traced.traced(request.headers()),
         request.body());
   }
 

@@ -3,13 +3,16 @@ package io.slawatch.notifier.channel.teams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.notifier.channel.GroupNotification;
 import io.slawatch.notifier.channel.Notification;
 import io.slawatch.notifier.channel.http.HttpChannel;
 import io.slawatch.notifier.channel.http.HttpRequest;
 import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.channel.text.AlertText;
+import io.slawatch.notifier.channel.text.GroupText;
 import io.slawatch.notifier.config.NotifierConfig;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,11 +23,13 @@ import java.util.Map;
 public class TeamsChannel extends HttpChannel {
   private final NotifierConfig.Teams config;
   private final ObjectMapper mapper;
+  private final int maxListed;
 
   TeamsChannel(NotifierConfig config, JsonPoster poster, ObjectMapper mapper) {
     super(poster);
     this.config = config.teams();
     this.mapper = mapper;
+    this.maxListed = config.grouping().maxListed();
   }
 
   @Override
@@ -35,6 +40,55 @@ public class TeamsChannel extends HttpChannel {
   @Override
   public boolean enabled() {
     return configured(config.webhookUrl());
+  }
+
+  @Override
+  public boolean groups() {
+    return true;
+  }
+
+  @Override
+  protected HttpRequest groupRequest(GroupNotification group) {
+    return HttpRequest.json(config.webhookUrl().orElseThrow(), groupMessage(group).toString());
+  }
+
+  /**
+   * A group as one card: the headline, the tickets (at most {@code max-listed} named, then "and N
+   * more"), and the facts every member shares.
+   */
+  ObjectNode groupMessage(GroupNotification group) {
+    ObjectNode message = mapper.createObjectNode().put("type", "message");
+    ObjectNode card =
+        message
+            .putArray("attachments")
+            .addObject()
+            .put("contentType", "application/vnd.microsoft.card.adaptive")
+            .putObject("content")
+            .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+            .put("type", "AdaptiveCard")
+            .put("version", "1.4");
+    ArrayNode body = card.putArray("body");
+    body.addObject()
+        .put("type", "TextBlock")
+        .put("text", GroupText.headline(group))
+        .put("weight", "Bolder")
+        .put("size", "Medium")
+        .put("wrap", true);
+    body.addObject()
+        .put("type", "TextBlock")
+        .put("text", GroupText.listing(group, maxListed))
+        .put("wrap", true);
+    List<Map<String, String>> everyones = group.members().stream().map(AlertText::facts).toList();
+    ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+    everyones
+        .get(0)
+        .forEach(
+            (name, value) -> {
+              if (everyones.stream().allMatch(f -> value.equals(f.get(name)))) {
+                facts.addObject().put("title", name).put("value", value);
+              }
+            });
+    return message;
   }
 
   @Override

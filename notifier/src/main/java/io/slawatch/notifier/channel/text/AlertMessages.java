@@ -148,4 +148,27 @@ public interface AlertMessages {
 
   @Message("the booking was moved or cancelled")
   String endedBookingMoved();
+
+  // a group of alerts as one notification (GroupText)
+
+  @Message("{tickets} of {customers} breached {clock}")
+  String groupBreached(String tickets, String customers, String clock);
+
+  @Message("{tickets} of {customers} close to their {clock} target")
+  String groupWarning(String tickets, String customers, String clock);
+
+  @Message("{tickets} of {customers} due for an update")
+  String groupUpdateDue(String tickets, String customers);
+
+  @Message("{#if count == 1}1 ticket{#else}{count} tickets{/if}")
+  String ticketCount(int count);
+
+  @Message("{headline}: {tickets}")
+  String listed(String headline, String tickets);
+
+  @Message("and {n} more")
+  String andMore(int n);
+
+  @Message("Tickets")
+  String tickets();
 }

@@ -191,4 +191,32 @@ public interface AlertMessagesFr extends AlertMessages {
   @Override
   @Message("la réservation a été déplacée ou annulée")
   String endedBookingMoved();
+
+  @Override
+  @Message("SLA dépassé : {clock} en retard sur {tickets} de {customers}")
+  String groupBreached(String tickets, String customers, String clock);
+
+  @Override
+  @Message("Alerte SLA : délai de {clock} bientôt atteint sur {tickets} de {customers}")
+  String groupWarning(String tickets, String customers, String clock);
+
+  @Override
+  @Message("Mise à jour attendue sur {tickets} de {customers}")
+  String groupUpdateDue(String tickets, String customers);
+
+  @Override
+  @Message("{#if count == 1}1 ticket{#else}{count} tickets{/if}")
+  String ticketCount(int count);
+
+  @Override
+  @Message("{headline} : {tickets}")
+  String listed(String headline, String tickets);
+
+  @Override
+  @Message("et {n} de plus")
+  String andMore(int n);
+
+  @Override
+  @Message("Tickets")
+  String tickets();
 }

@@ -192,4 +192,32 @@ public interface AlertMessagesPl extends AlertMessages {
   @Override
   @Message("rezerwację przesunięto lub odwołano")
   String endedBookingMoved();
+
+  @Override
+  @Message("Naruszenie SLA: przekroczony czas na {clock}, klient {customers}, {tickets}")
+  String groupBreached(String tickets, String customers, String clock);
+
+  @Override
+  @Message("Ostrzeżenie SLA: zbliża się termin na {clock}, klient {customers}, {tickets}")
+  String groupWarning(String tickets, String customers, String clock);
+
+  @Override
+  @Message("Wymagana aktualizacja zgłoszeń, klient {customers}, {tickets}")
+  String groupUpdateDue(String tickets, String customers);
+
+  @Override
+  @Message("liczba zgłoszeń: {count}")
+  String ticketCount(int count);
+
+  @Override
+  @Message("{headline}: {tickets}")
+  String listed(String headline, String tickets);
+
+  @Override
+  @Message("i jeszcze {n}")
+  String andMore(int n);
+
+  @Override
+  @Message("Zgłoszenia")
+  String tickets();
 }

@@ -192,4 +192,32 @@ public interface AlertMessagesRo extends AlertMessages {
   @Override
   @Message("rezervarea a fost mutată sau anulată")
   String endedBookingMoved();
+
+  @Override
+  @Message("SLA încălcat: termenul pentru {clock} a fost depășit ({customers}, {tickets})")
+  String groupBreached(String tickets, String customers, String clock);
+
+  @Override
+  @Message("Avertizare SLA: termenul pentru {clock} se apropie ({customers}, {tickets})")
+  String groupWarning(String tickets, String customers, String clock);
+
+  @Override
+  @Message("Actualizare necesară ({customers}, {tickets})")
+  String groupUpdateDue(String tickets, String customers);
+
+  @Override
+  @Message("număr de tichete: {count}")
+  String ticketCount(int count);
+
+  @Override
+  @Message("{headline}: {tickets}")
+  String listed(String headline, String tickets);
+
+  @Override
+  @Message("și încă {n}")
+  String andMore(int n);
+
+  @Override
+  @Message("Tichete")
+  String tickets();
 }

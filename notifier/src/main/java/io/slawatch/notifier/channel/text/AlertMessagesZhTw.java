@@ -189,4 +189,32 @@ public interface AlertMessagesZhTw extends AlertMessages {
   @Override
   @Message("預約已變更或取消")
   String endedBookingMoved();
+
+  @Override
+  @Message("SLA 違反：{customers} 的 {tickets}{clock}已逾期")
+  String groupBreached(String tickets, String customers, String clock);
+
+  @Override
+  @Message("SLA 警告：{customers} 的 {tickets}{clock}時限將至")
+  String groupWarning(String tickets, String customers, String clock);
+
+  @Override
+  @Message("{customers} 的 {tickets}需要更新進度")
+  String groupUpdateDue(String tickets, String customers);
+
+  @Override
+  @Message("{count} 張工單")
+  String ticketCount(int count);
+
+  @Override
+  @Message("{headline}：{tickets}")
+  String listed(String headline, String tickets);
+
+  @Override
+  @Message("及另外 {n} 張")
+  String andMore(int n);
+
+  @Override
+  @Message("工單")
+  String tickets();
 }
