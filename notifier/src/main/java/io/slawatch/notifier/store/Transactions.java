@@ -25,11 +25,17 @@ public class Transactions {
 
   /**
    * Runs {@code work} in one transaction each of whose statements PostgreSQL cancels after {@code
-   * statementTimeout} ({@code set local statement_timeout}): a hung statement fails the work
-   * instead of holding it forever.
+   * statementTimeout} ({@code statement_timeout}): a hung statement fails the work instead of
+   * holding it forever. Its statements are planned for the table as it is now ({@code
+   * plan_cache_mode = force_custom_plan}): a loop's claim prepared while its table was empty would
+   * otherwise keep a cached generic plan (a sequential scan and a sort of the whole table) once a
+   * pile-up filled it.
    */
   public <T> Uni<T> run(Duration statementTimeout, Function<Transaction, Uni<T>> work) {
-    String timeout = "set local statement_timeout = " + Math.max(1, statementTimeout.toMillis());
+    String timeout =
+        "select set_config('statement_timeout', '"
+            + Math.max(1, statementTimeout.toMillis())
+            + "', true), set_config('plan_cache_mode', 'force_custom_plan', true)";
     return pool.withTransaction(
         connection ->
             connection

@@ -49,10 +49,22 @@ public class TimerStore {
   private final SlaAlertCodec alerts;
   private final String statementTimeout;
 
+  /**
+   * The firing transaction's settings: its statement timeout, and a claim planned for the table as
+   * it is now ({@code plan_cache_mode = force_custom_plan}). A prepared claim run while the table
+   * was empty (a fresh database) otherwise keeps a cached generic plan, a sequential scan and a
+   * sort of the whole table per claim, once a pile-up fills it: 1.4 s per 1,000-timer claim over
+   * 200,000 due timers, against 3 ms planned afresh (about 0.2 ms of planning).
+   */
+  public static String transactionSettings(long statementTimeoutMillis) {
+    return "select set_config('statement_timeout', '"
+        + Math.max(1, statementTimeoutMillis)
+        + "', true), set_config('plan_cache_mode', 'force_custom_plan', true)";
+  }
+
   TimerStore(SlaAlertCodec alerts, TimerConfig config) {
     this.alerts = alerts;
-    this.statementTimeout =
-        "set local statement_timeout = " + Math.max(1, config.statementTimeout().toMillis());
+    this.statementTimeout = transactionSettings(config.statementTimeout().toMillis());
   }
 
   /**
