@@ -14,7 +14,6 @@ import io.slawatch.notifier.channel.text.GroupText;
 import io.slawatch.notifier.config.NotifierConfig;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -83,13 +82,10 @@ public class SlackChannel extends HttpChannel {
         .put("type", "mrkdwn")
         .put("text", "*" + GroupText.ticketsFact(group) + "*\n" + linkedTickets(group));
     ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
-    List<Map<String, String>> everyones = group.members().stream().map(AlertText::facts).toList();
-    everyones
-        .get(0)
+    GroupText.sharedFacts(group)
         .forEach(
             (name, value) -> {
-              if (everyones.stream().allMatch(facts -> value.equals(facts.get(name)))
-                  && !name.equals(AlertText.ticketLink(group.first()))
+              if (!name.equals(AlertText.ticketLink(group.first()))
                   && context.size() < CONTEXT_MAX) {
                 context.addObject().put("type", "mrkdwn").put("text", "*" + name + "*: " + value);
               }

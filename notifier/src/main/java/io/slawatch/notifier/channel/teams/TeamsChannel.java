@@ -12,7 +12,6 @@ import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.channel.text.GroupText;
 import io.slawatch.notifier.config.NotifierConfig;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,16 +77,9 @@ public class TeamsChannel extends HttpChannel {
         .put("type", "TextBlock")
         .put("text", GroupText.listing(group, maxListed))
         .put("wrap", true);
-    List<Map<String, String>> everyones = group.members().stream().map(AlertText::facts).toList();
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-    everyones
-        .get(0)
-        .forEach(
-            (name, value) -> {
-              if (everyones.stream().allMatch(f -> value.equals(f.get(name)))) {
-                facts.addObject().put("title", name).put("value", value);
-              }
-            });
+    GroupText.sharedFacts(group)
+        .forEach((name, value) -> facts.addObject().put("title", name).put("value", value));
     return message;
   }
 

@@ -14,6 +14,25 @@ import java.util.stream.Collectors;
 public final class GroupText {
   private GroupText() {}
 
+  /**
+   * The facts (name to value, in the first member's order) that every member of the group shares,
+   * said once for the whole group.
+   */
+  public static java.util.Map<String, String> sharedFacts(GroupNotification group) {
+    List<java.util.Map<String, String>> everyones =
+        group.members().stream().map(AlertText::facts).toList();
+    java.util.Map<String, String> shared = new java.util.LinkedHashMap<>();
+    everyones
+        .get(0)
+        .forEach(
+            (name, value) -> {
+              if (everyones.stream().allMatch(facts -> value.equals(facts.get(name)))) {
+                shared.put(name, value);
+              }
+            });
+    return shared;
+  }
+
   /** The headline: how many tickets of which customers, and what happened to which clock. */
   public static String headline(GroupNotification group) {
     Notification first = group.first();
