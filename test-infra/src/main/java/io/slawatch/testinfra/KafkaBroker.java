@@ -181,6 +181,28 @@ public final class KafkaBroker implements AutoCloseable {
     TopicCreator.create(bootstrapServers(), partitionsByTopic, Duration.ofSeconds(30));
   }
 
+  /**
+   * {@code kill -9}: the broker dies at once, without a controlled shutdown, and recovers its logs
+   * when started again on the same data directory. Returns once the process is gone.
+   */
+  public void kill() {
+    RUNNING.remove(this);
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("the Kafka broker (pid " + pid() + ") outlived SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        parentPipe.close();
+      } catch (IOException ignored) {
+        // the broker is gone either way
+      }
+    }
+  }
+
   /** SIGTERM, then up to 15 s for a clean shutdown, then SIGKILL. */
   @Override
   public void close() {

@@ -46,6 +46,7 @@ public final class Postgres implements AutoCloseable {
   private final String password;
   private final EmbeddedPostgres embedded; // null when the server is not ours
   private final Process watchdog; // null when the server is not ours or there is no sh
+  private final Path dataDir; // null when the server is not ours
 
   private Postgres(
       String host,
@@ -53,13 +54,15 @@ public final class Postgres implements AutoCloseable {
       String user,
       String password,
       EmbeddedPostgres embedded,
-      Process watchdog) {
+      Process watchdog,
+      Path dataDir) {
     this.host = host;
     this.port = port;
     this.user = user;
     this.password = password;
     this.embedded = embedded;
     this.watchdog = watchdog;
+    this.dataDir = dataDir;
     if (embedded != null) {
       RUNNING.add(this);
     }
@@ -113,7 +116,8 @@ public final class Postgres implements AutoCloseable {
           EMBEDDED_USER,
           EMBEDDED_PASSWORD,
           embedded,
-          stopWhenThisJvmDies(dir));
+          stopWhenThisJvmDies(dir),
+          dir);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "could not start PostgreSQL on port %d with data in %s; see %s"
@@ -130,7 +134,7 @@ public final class Postgres implements AutoCloseable {
     try (Connection connection = connect(host, port, "postgres", user, password, 2);
         Statement statement = connection.createStatement()) {
       statement.execute("SELECT 1");
-      return Optional.of(new Postgres(host, port, user, password, null, null));
+      return Optional.of(new Postgres(host, port, user, password, null, null, null));
     } catch (SQLException e) {
       return Optional.empty();
     }
@@ -182,6 +186,42 @@ public final class Postgres implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("could not stop PostgreSQL on port " + port, e);
       }
+    }
+  }
+
+  /**
+   * A crash: the postmaster's immediate shutdown (SIGQUIT), which aborts every server process
+   * without a checkpoint, so that the next start on the same data directory runs crash recovery
+   * from the WAL (PostgreSQL's documented way to simulate a crash). Returns once the postmaster is
+   * gone; the data directory is kept. Only for a server started here.
+   */
+  public void crash() {
+    if (embedded == null) {
+      throw new IllegalStateException("not started here: " + this);
+    }
+    RUNNING.remove(this);
+    if (watchdog != null) {
+      watchdog.destroyForcibly();
+    }
+    try {
+      long pid =
+          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+      Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+      if (postmaster.isPresent()) {
+        new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start().waitFor();
+        postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (IOException
+        | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not crash PostgreSQL on port " + port, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      embedded.close(); // releases zonky's lock; its pg_ctl stop finds no server
+    } catch (IOException | RuntimeException ignored) {
+      // the server is already gone
     }
   }
 

@@ -92,7 +92,10 @@ final class ChaosStack implements AutoCloseable {
     return home.resolve("logs");
   }
 
-  /** A service: {@code kill -9}, then started again; the broker or database: stopped, started. */
+  /**
+   * A service or the broker: {@code kill -9}, then started again; the database: crashed (immediate
+   * shutdown, every server process aborted), then started again through crash recovery.
+   */
   void strike(Target target) throws Exception {
     switch (target) {
       case INTAKE, TIMER, NOTIFIER -> {
@@ -100,11 +103,11 @@ final class ChaosStack implements AutoCloseable {
         services.put(target, startService(target));
       }
       case BROKER -> {
-        broker.close();
+        broker.kill();
         startBroker();
       }
       case DATABASE -> {
-        postgres.close();
+        postgres.crash();
         startDatabase();
       }
     }

@@ -26,9 +26,9 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code ./slawatch chaos}: the fault suite. Starts a stack of its own ({@link ChaosStack}), puts a
  * steady load of tickets on it ({@link TicketLoad}), and runs trials: after a random pause under
- * load, one part is struck (a service {@code kill -9}ed and started again, the broker or the
- * database stopped and started again), then every service must answer ready. At the end the load
- * stops, everything drains, and the suite counts: events intake accepted that sla-timer never
+ * load, one part is struck (a service or the broker {@code kill -9}ed, or the database crashed by
+ * an immediate shutdown, and started again), then every service must answer ready. At the end the
+ * load stops, everything drains, and the suite counts: events intake accepted that sla-timer never
  * stored, alerts the plan owes that never reached the webhook, alerts delivered more than once.
  */
 public final class ChaosSuite {

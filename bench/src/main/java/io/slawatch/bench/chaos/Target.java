@@ -1,6 +1,9 @@
 package io.slawatch.bench.chaos;
 
-/** What a trial of the fault suite kills (a service) or stops and restarts (broker, database). */
+/**
+ * What a trial of the fault suite kills and restarts: a service, the broker, or the database
+ * (crashed).
+ */
 public enum Target {
   INTAKE("ticket-intake"),
   TIMER("sla-timer"),

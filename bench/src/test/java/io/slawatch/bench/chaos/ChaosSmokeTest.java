@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short form of the fault suite ({@code ./slawatch chaos}) in the build: the real stack under a
- * steady load, one trial of each kind (each service {@code kill -9}ed, the broker and the database
- * restarted), then nothing lost.
+ * steady load, one trial of each kind (each service and the broker {@code kill -9}ed, the database
+ * crashed by an immediate shutdown, each started again), then nothing lost.
  */
 class ChaosSmokeTest {
   private static final Path REPO = Path.of(System.getProperty("slawatch.repo", ".."));
