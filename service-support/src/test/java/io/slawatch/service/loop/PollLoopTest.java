@@ -136,6 +136,113 @@ class PollLoopTest {
   }
 
   @Test
+  void
+      a_draining_round_longer_than_its_timeout_runs_to_its_end_while_every_batch_completes_in_time() {
+    AtomicInteger batches = new AtomicInteger();
+    List<Integer> totals = new ArrayList<>();
+    PollLoop loop =
+        new PollLoop(
+            // two drains side by side (as sla-timer's firing loops), 12 batches of 40 ms each:
+            // about 480 ms per round, nearly five times the 100 ms timeout
+            new PollLoop.Settings("drain", Duration.ofHours(1), Duration.ofMillis(100)),
+            () ->
+                Uni.join()
+                    .all(slowDrain(batches), slowDrain(batches))
+                    .andFailFast()
+                    .invoke(counts -> totals.add(counts.get(0) + counts.get(1))),
+            Clock.systemUTC(),
+            registry);
+    loop.start(vertx);
+    loop.wake();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !totals.isEmpty());
+    loop.stop();
+    assertThat(totals).containsExactly(2 * 11 * 10 + 2 * 3);
+    assertThat(batches).hasValue(24);
+    assertThat(failures("drain")).as("no round given up").isZero();
+  }
+
+  @Test
+  void a_batch_of_a_draining_round_that_hangs_is_given_up_and_the_next_round_runs() {
+    AtomicInteger batches = new AtomicInteger();
+    AtomicInteger rounds = new AtomicInteger();
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("drain-hang", Duration.ofMillis(20), Duration.ofMillis(100)),
+            () -> {
+              int round = rounds.incrementAndGet();
+              return PollLoop.drain(
+                  () ->
+                      round == 1 && batches.incrementAndGet() == 3
+                          ? Uni.createFrom().<Integer>nothing()
+                          : Uni.createFrom().item(round == 1 ? 10 : 0),
+                  10);
+            },
+            Clock.systemUTC(),
+            registry);
+    loop.start(vertx);
+    await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() >= 3);
+    loop.stop();
+    assertThat(failures("drain-hang")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_loop_whose_long_drain_keeps_completing_batches_is_not_stalled() {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    java.util.concurrent.atomic.AtomicReference<Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(start);
+    Clock clock =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    List<io.smallrye.mutiny.subscription.UniEmitter<? super Integer>> pending = new ArrayList<>();
+    PollLoop loop =
+        new PollLoop(
+            new PollLoop.Settings("long", Duration.ofSeconds(1), Duration.ofSeconds(60)),
+            () -> PollLoop.drain(() -> Uni.createFrom().<Integer>emitter(pending::add), 10),
+            clock,
+            registry);
+    loop.start(vertx);
+    loop.wake();
+    for (int minute = 1; minute <= 5; minute++) {
+      now.set(start.plus(Duration.ofMinutes(minute)));
+      int batch = minute - 1;
+      await().atMost(Duration.ofSeconds(5)).until(() -> pending.size() > batch);
+      pending.get(batch).complete(10); // a full batch: the drain goes on
+    }
+    assertThat(loop.stalled(start.plus(Duration.ofMinutes(6))))
+        .as("a batch completed a minute ago, although no round has completed for six")
+        .isFalse();
+    assertThat(loop.stalled(start.plus(Duration.ofMinutes(5).plusSeconds(122)))).isTrue();
+    loop.stop();
+  }
+
+  private static Uni<Integer> slowDrain(AtomicInteger batches) {
+    AtomicInteger mine = new AtomicInteger();
+    return PollLoop.drain(
+        () ->
+            Uni.createFrom()
+                .item(() -> mine.incrementAndGet() < 12 ? 10 : 3)
+                .invoke(batches::incrementAndGet)
+                .onItem()
+                .delayIt()
+                .by(Duration.ofMillis(40)),
+        10);
+  }
+
+  @Test
   void drain_takes_batches_until_one_is_not_full() {
     List<Integer> batches = new ArrayList<>(List.of(10, 10, 3, 10));
     int total =
