@@ -38,6 +38,17 @@ public interface NotifierConfig {
     /** How many tickets a group message names before "and N more". */
     @WithDefault("50")
     int maxListed();
+
+    /**
+     * How many alerts one group holds at most (like Alertmanager's {@code max_alerts}): a full
+     * group is sent at once and the next alert opens a new one.
+     */
+    @WithDefault("1000")
+    int maxMembers();
+
+    /** How long sent groups (and their member lists) are kept; deliveries and audit stay. */
+    @WithDefault("P7D")
+    Duration retention();
   }
 
   interface Http {

@@ -2,6 +2,7 @@ package io.slawatch.notifier.escalation;
 
 import io.slawatch.notifier.audit.AuditEntry;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.config.NotifierConfig;
 import io.slawatch.notifier.delivery.Dispatch;
 import io.slawatch.notifier.delivery.Dispatcher;
 import io.slawatch.notifier.policy.Grouping;
@@ -35,8 +36,10 @@ public class GroupJoiner {
       NotificationGroupStore groups,
       AuditStore audit,
       EscalationConfig config,
+      NotifierConfig notifier,
       Clock clock) {
     this.clock = clock;
+    int maxMembers = notifier.grouping().maxMembers();
     this.writes =
         new WriteBehind<>(
             joins ->
@@ -44,7 +47,7 @@ public class GroupJoiner {
                     config.statementTimeout(),
                     tx ->
                         groups
-                            .join(tx, joins, clock.instant())
+                            .join(tx, joins, clock.instant(), maxMembers)
                             .flatMap(
                                 joined ->
                                     audit.writeAll(tx, joined.stream().map(this::audit).toList()))),

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.slawatch.contract.json.SlaAlertCodec;
 import io.slawatch.notifier.channel.GroupNotification;
 import io.slawatch.notifier.channel.Notification;
+import io.slawatch.notifier.config.NotifierConfig;
 import io.slawatch.notifier.delivery.Dispatcher;
 import io.slawatch.notifier.delivery.Outcome;
 import io.slawatch.notifier.metrics.NotifierMetrics;
@@ -23,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,8 +45,14 @@ import org.jboss.logging.Logger;
 public class GroupSender {
   private static final Logger LOG = Logger.getLogger(GroupSender.class);
 
-  /** How many due groups one round claims. */
-  static final int BATCH = 100;
+  /**
+   * How many due groups one batch claims: each is read with its members (up to {@code max-members}
+   * plus one join batch), so ten bound what a batch holds in memory.
+   */
+  static final int BATCH = 10;
+
+  /** How many sent groups one purge transaction deletes. */
+  static final int PURGE_BATCH = 1_000;
 
   private final Transactions transactions;
   private final NotificationGroupStore groups;
@@ -57,6 +65,10 @@ public class GroupSender {
   private final EscalationConfig config;
   private final PollLoops loops;
   private final Clock clock;
+  private final Duration retention;
+
+  /** How often sent groups past their retention are deleted. */
+  private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   GroupSender(
       Transactions transactions,
@@ -69,7 +81,9 @@ public class GroupSender {
       NotifierMetrics metrics,
       EscalationConfig config,
       PollLoops loops,
+      NotifierConfig notifier,
       Clock clock) {
+    this.retention = notifier.grouping().retention();
     this.transactions = transactions;
     this.groups = groups;
     this.deliveries = deliveries;
@@ -87,6 +101,22 @@ public class GroupSender {
     loops.start(
         new PollLoop.Settings("group-loop", config.pollInterval(), config.roundTimeout()),
         this::sendDue);
+    loops.start(
+        new PollLoop.Settings("group-retention", PURGE_EVERY, config.roundTimeout()),
+        this::purgeSent);
+  }
+
+  /**
+   * Deletes the groups sent longer than {@code slawatch.notifier.grouping.retention} ago, with
+   * their member lists (each member's delivery and audit entries stay).
+   */
+  public Uni<Integer> purgeSent() {
+    Instant before = clock.instant().minus(retention);
+    return PollLoop.drain(
+        () ->
+            transactions.run(
+                config.statementTimeout(), tx -> groups.purgeSent(tx, before, PURGE_BATCH)),
+        PURGE_BATCH);
   }
 
   /** Sends due groups, batch after batch, until fewer than a full batch were due. */

@@ -63,24 +63,34 @@ public class NotificationGroupStore {
   /**
    * Adds the members to the open groups of their identities, opening those that are not (one
    * statement for the groups, one for the members); emits the joins that made a member (a member
-   * already in a group, its step run again after a crash, is not added twice).
+   * already in a group, its step run again after a crash, is not added twice). A group whose count
+   * of joins reaches {@code maxMembers} is closed ({@code full}) and due at once: later joins open
+   * a new group (the batch that filled it joins it whole, so a group holds fewer than {@code
+   * maxMembers} plus one batch).
    */
-  public Uni<List<Joined>> join(Transaction tx, List<Join> joins, Instant now) {
+  public Uni<List<Joined>> join(Transaction tx, List<Join> joins, Instant now, int maxMembers) {
     if (joins.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
     Map<String, Join> groups = new LinkedHashMap<>();
-    joins.forEach(j -> groups.putIfAbsent(j.identity(), j));
+    Map<String, Integer> counts = new HashMap<>();
+    joins.forEach(
+        j -> {
+          groups.putIfAbsent(j.identity(), j);
+          counts.merge(j.identity(), 1, Integer::sum);
+        });
     List<Join> opening = List.copyOf(groups.values());
     return tx.connection()
         .preparedQuery(
             "insert into notification_group (id, policy, target, channel, address, kind, group_key,"
-                + " opened_at, flush_at, state) select i, p, t, c, a, k, g, $8, f, 'open'"
+                + " opened_at, flush_at, state, members)"
+                + " select i, p, t, c, a, k, g, $8, f, 'open', m"
                 + " from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
-                + " $6::text[], $7::text[], $9::timestamptz[]) as x(i, p, t, c, a, k, g, f)"
+                + " $6::text[], $7::text[], $9::timestamptz[], $10::int[])"
+                + " as x(i, p, t, c, a, k, g, f, m)"
                 + " on conflict (policy, target, address, kind, group_key) where state = 'open'"
-                + " do update set flush_at = notification_group.flush_at"
-                + " returning id, policy, target, address, kind, group_key, flush_at")
+                + " do update set members = notification_group.members + excluded.members"
+                + " returning id, policy, target, address, kind, group_key, flush_at, members")
         .execute(
             Tuple.from(
                 new Object[] {
@@ -92,8 +102,10 @@ public class NotificationGroupStore {
                   opening.stream().map(Join::kind).toArray(String[]::new),
                   opening.stream().map(Join::key).toArray(String[]::new),
                   utc(now),
-                  opening.stream().map(j -> utc(j.flushAt())).toArray(OffsetDateTime[]::new)
+                  opening.stream().map(j -> utc(j.flushAt())).toArray(OffsetDateTime[]::new),
+                  opening.stream().map(j -> counts.get(j.identity())).toArray(Integer[]::new)
                 }))
+        .call(rows -> closeFull(tx, rows, now, maxMembers))
         .flatMap(
             rows -> {
               Map<String, Row> open = new HashMap<>();
@@ -119,6 +131,42 @@ public class NotificationGroupStore {
                       .toList();
               return addMembers(tx, all, now);
             });
+  }
+
+  /** Closes the groups this join filled: due at once, no longer open to joins. */
+  private static Uni<Void> closeFull(
+      Transaction tx, RowSet<Row> groups, Instant now, int maxMembers) {
+    List<String> full = new ArrayList<>();
+    for (Row row : groups) {
+      if (row.getInteger(7) >= maxMembers) {
+        full.add(row.getString(0));
+      }
+    }
+    if (full.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return tx.connection()
+        .preparedQuery(
+            "update notification_group set state = 'full', flush_at = least(flush_at, $2)"
+                + " where id = any($1) and state = 'open'")
+        .execute(Tuple.of(full.toArray(String[]::new), utc(now)))
+        .replaceWithVoid();
+  }
+
+  /**
+   * Deletes up to {@code limit} groups sent before {@code before}, with their members (their
+   * deliveries and audit entries stay); emits how many groups it deleted.
+   */
+  public Uni<Integer> purgeSent(Transaction tx, Instant before, int limit) {
+    return tx.connection()
+        .preparedQuery(
+            "with gone as (select id from notification_group where state = 'sent'"
+                + " and sent_at < $1 order by sent_at limit $2 for update skip locked),"
+                + " members as (delete from notification_member m using gone"
+                + " where m.group_id = gone.id)"
+                + " delete from notification_group g using gone where g.id = gone.id")
+        .execute(Tuple.of(utc(before), limit))
+        .map(RowSet::rowCount);
   }
 
   private Uni<List<Joined>> addMembers(Transaction tx, List<Joined> joined, Instant now) {
@@ -212,10 +260,10 @@ public class NotificationGroupStore {
 
   /**
    * Claims, for {@code owner}, up to {@code limit} groups due at {@code now}: open ones whose
-   * window ended, and ones being sent whose holder's lease ran out (it died or stalled), oldest
-   * first ({@code FOR UPDATE SKIP LOCKED}: a group is claimed by one instance at a time, and one a
-   * member is joining is left for the next round); reads their members in the same transaction
-   * (none joins a claimed group: a join after the claim opens a new one).
+   * window ended, full ones, and ones being sent whose holder's lease ran out (it died or stalled),
+   * oldest first ({@code FOR UPDATE SKIP LOCKED}: a group is claimed by one instance at a time, and
+   * one a member is joining is left for the next round); reads their members in the same
+   * transaction (none joins a claimed group: a join after the claim opens a new one).
    */
   public Uni<List<ClaimedGroup>> claimDue(
       Transaction tx, String owner, Instant now, Instant leaseUntil, int limit) {
@@ -223,7 +271,8 @@ public class NotificationGroupStore {
         .preparedQuery(
             "update notification_group set state = 'sending', claimed_by = $3, lease_until = $2"
                 + " where id in (select id from notification_group where"
-                + " (state = 'open' and flush_at <= $1) or (state = 'sending' and lease_until <= $1)"
+                + " (state in ('open', 'full') and flush_at <= $1)"
+                + " or (state = 'sending' and lease_until <= $1)"
                 + " order by flush_at limit $4 for update skip locked)"
                 + " returning id, policy, target, channel, address, kind, group_key, flush_at")
         .execute(Tuple.of(utc(now), utc(leaseUntil), owner, limit))

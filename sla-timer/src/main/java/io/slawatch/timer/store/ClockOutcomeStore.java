@@ -36,7 +36,18 @@ public class ClockOutcomeStore {
           + " breached_at = excluded.breached_at, met_at = excluded.met_at,"
           + " ended_at = excluded.ended_at, end_reason = excluded.end_reason,"
           + " used_ms = excluded.used_ms, late_ms = excluded.late_ms, flags = excluded.flags,"
-          + " updated_at = excluded.updated_at";
+          + " updated_at = excluded.updated_at"
+          // most replays leave most outcomes as they were: such a row is not written again (no
+          // new row version, no WAL, no dead tuple to vacuum); updated_at is when it last changed
+          + " where (clock_outcome.customer_id, clock_outcome.plan, clock_outcome.priority,"
+          + " clock_outcome.source, clock_outcome.started_at, clock_outcome.target_ms,"
+          + " clock_outcome.status, clock_outcome.due_at, clock_outcome.breached_at,"
+          + " clock_outcome.met_at, clock_outcome.ended_at, clock_outcome.end_reason,"
+          + " clock_outcome.used_ms, clock_outcome.late_ms, clock_outcome.flags)"
+          + " is distinct from (excluded.customer_id, excluded.plan, excluded.priority,"
+          + " excluded.source, excluded.started_at, excluded.target_ms, excluded.status,"
+          + " excluded.due_at, excluded.breached_at, excluded.met_at, excluded.ended_at,"
+          + " excluded.end_reason, excluded.used_ms, excluded.late_ms, excluded.flags)";
 
   /**
    * Removes the outcomes of these subjects' clocks that no longer exist after a replay (of their
