@@ -12,3 +12,10 @@ create index notification_group_due on notification_group (flush_at) where state
 -- sent groups are deleted after slawatch.notifier.grouping.retention (their members' deliveries
 -- and audit entries stay)
 create index notification_group_sent on notification_group (sent_at) where state = 'sent';
+
+-- PagerDuty: a group's incident (dedup key slawatch/group/<group key>) is resolved once every
+-- member of every group of its target and key has its clock closed (sla.met or sla.ended); the
+-- groups are then marked, and a later group of the key triggers a new incident.
+alter table notification_group add column resolved_at timestamptz;
+create index notification_group_unresolved on notification_group (target, group_key)
+    where channel = 'pagerduty' and resolved_at is null;

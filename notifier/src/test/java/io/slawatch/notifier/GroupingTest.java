@@ -279,4 +279,58 @@ class GroupingTest {
       assertThat(events(breachId(ticket), "delivered")).hasSize(1);
     }
   }
+
+  private static String met(String ticket, String customer) {
+    return """
+        {"specversion":"1.0","id":"%1$s/first_response/1/sla.met","source":"/slawatch/sla-timer",
+         "type":"sla.met","subject":"%1$s","time":"%2$s","datacontenttype":"application/json",
+         "data":{"ticket":"%1$s","customer":"%3$s","plan":"grp-gold","priority":"P2",
+                 "clock":"first_response","cycle":1,"target":"PT1H","due":"2026-11-24T10:00:00Z",
+                 "met_at":"%2$s"}}
+        """
+        .formatted(ticket, Instant.now(), customer);
+  }
+
+  private static List<JsonNode> pages(String dedupKey, String action) throws Exception {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    for (WebhookReceiver.Request r : WebhookReceiverResource.pagerduty.received()) {
+      JsonNode event = json(r);
+      if (event.path("dedup_key").asText().equals(dedupKey)
+          && event.path("event_action").asText().equals(action)) {
+        found.add(event);
+      }
+    }
+    return found;
+  }
+
+  @Test
+  @Order(4)
+  void a_grouped_pagerduty_incident_is_resolved_once_the_clock_of_every_alert_it_carried_closed()
+      throws Exception {
+    String customer = "pdr" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> tickets = IntStream.rangeClosed(1, 3).mapToObj(i -> customer + "-T" + i).toList();
+    tickets.forEach(t -> writer.send(Topics.SLA_ALERTS, t, breach(t, customer, "grp-gold", "P2")));
+    String incident = "slawatch/group/customer=" + customer + ",clock=first_response,level=1";
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pages(incident, "trigger").size() == 1);
+
+    // two of the three met: each hears of it, the group's incident stays open
+    for (String ticket : tickets.subList(0, 2)) {
+      writer.send(Topics.SLA_ALERTS, ticket, met(ticket, customer));
+    }
+    for (String ticket : tickets.subList(0, 2)) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !pages("slawatch/" + ticket + "/first_response/1", "resolve").isEmpty());
+    }
+    assertThat(pages(incident, "resolve")).as("one member's clock is still open").isEmpty();
+
+    // the last one met: the incident is resolved, once
+    writer.send(Topics.SLA_ALERTS, tickets.get(2), met(tickets.get(2), customer));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pages(incident, "resolve").size() == 1);
+    assertThat(pages(incident, "resolve").get(0).path("routing_key").asText()).isNotBlank();
+  }
 }

@@ -169,6 +169,47 @@ public class NotificationGroupStore {
         .map(RowSet::rowCount);
   }
 
+  /** A PagerDuty group incident: the target and group key its groups share. */
+  public record Incident(String target, String key) {}
+
+  /**
+   * Up to {@code limit} PagerDuty group incidents whose every member (in every group of their
+   * target and key not resolved yet, sent or still to be sent) has its clock closed: a closing
+   * alert ({@code sla.met}, {@code sla.ended}) of its ticket, clock and cycle arrived.
+   */
+  public Uni<List<Incident>> settledIncidents(Transaction tx, int limit) {
+    return tx.connection()
+        .preparedQuery(
+            "select distinct g.target, g.group_key from notification_group g"
+                + " where g.channel = 'pagerduty' and g.resolved_at is null and g.state = 'sent'"
+                + " and not exists (select 1 from notification_group o"
+                + " join notification_member m on m.group_id = o.id"
+                + " join escalation e on e.alert_id = m.alert_id"
+                + " where o.channel = 'pagerduty' and o.resolved_at is null"
+                + " and o.target = g.target and o.group_key = g.group_key"
+                + " and not exists (select 1 from escalation c where c.alert_id in"
+                + " (e.ticket_id || '/' || e.clock || '/' || e.cycle || '/sla.met',"
+                + " e.ticket_id || '/' || e.clock || '/' || e.cycle || '/sla.ended')))"
+                + " limit $1")
+        .execute(Tuple.of(limit))
+        .map(
+            rows -> {
+              List<Incident> incidents = new ArrayList<>();
+              rows.forEach(r -> incidents.add(new Incident(r.getString(0), r.getString(1))));
+              return incidents;
+            });
+  }
+
+  /** Marks the incident's groups resolved; emits whether any still was (else another did). */
+  public Uni<Boolean> resolved(Transaction tx, Incident incident, Instant now) {
+    return tx.connection()
+        .preparedQuery(
+            "update notification_group set resolved_at = $3 where channel = 'pagerduty'"
+                + " and target = $1 and group_key = $2 and resolved_at is null and state = 'sent'")
+        .execute(Tuple.of(incident.target(), incident.key(), utc(now)))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
   private Uni<List<Joined>> addMembers(Transaction tx, List<Joined> joined, Instant now) {
     int n = joined.size();
     String[] groupIds = new String[n];

@@ -62,6 +62,12 @@ public abstract class HttpChannel implements AlertChannel {
         request.body());
   }
 
+  /** Posts a request of no alert's step (no trace context), with the channel's retries. */
+  protected final Uni<Integer> postUntraced(HttpRequest request) {
+    return poster.post(
+        name(), request.url(), request.contentType(), request.headers(), request.body());
+  }
+
   /** Whether a setting (a URL, a key) is given: present and not blank. */
   protected static boolean configured(Optional<String> setting) {
     return setting.filter(value -> !value.isBlank()).isPresent();

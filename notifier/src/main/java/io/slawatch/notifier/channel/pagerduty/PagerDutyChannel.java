@@ -13,6 +13,7 @@ import io.slawatch.notifier.channel.http.JsonPoster;
 import io.slawatch.notifier.channel.text.AlertText;
 import io.slawatch.notifier.channel.text.GroupText;
 import io.slawatch.notifier.config.NotifierConfig;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
 /**
@@ -94,6 +95,18 @@ public class PagerDutyChannel extends HttpChannel {
     ArrayNode tickets = details.putArray("tickets");
     GroupText.tickets(group).forEach(tickets::add);
     return event;
+  }
+
+  /**
+   * Resolves a group's incident (its every member's clock closed): a {@code resolve} event for the
+   * group key's {@code dedup_key}.
+   */
+  public Uni<Integer> resolveGroup(String key) {
+    ObjectNode event = mapper.createObjectNode();
+    event.put("routing_key", config.routingKey().orElseThrow());
+    event.put("dedup_key", "slawatch/group/" + key);
+    event.put("event_action", "resolve");
+    return postUntraced(HttpRequest.json(config.eventsUrl(), event.toString()));
   }
 
   public static String dedupKey(SlaAlert alert) {
