@@ -41,8 +41,8 @@ class OutcomeUpsertTest {
   void an_outcome_a_replay_leaves_unchanged_is_not_written_again_and_a_changed_one_is()
       throws Exception {
     String ticket = "UPSERT-" + UUID.randomUUID();
-    ClockOutcome response = outcome(ticket, "first_response", Status.OPEN, Set.of());
-    ClockOutcome resolution = outcome(ticket, "resolution", Status.OPEN, Set.of());
+    ClockOutcome response = open(ticket, "first_response", Set.of());
+    ClockOutcome resolution = open(ticket, "resolution", Set.of());
     Instant first = Instant.parse("2026-11-30T09:00:01Z");
     replace(ticket, List.of(response, resolution), first);
     Map<String, Row> before = rows(ticket);
@@ -53,26 +53,14 @@ class OutcomeUpsertTest {
     assertThat(same).as("the same outcomes again: no row written").isEqualTo(before);
 
     ClockOutcome met =
-        new ClockOutcome(
+        outcome(
             ticket,
             "first_response",
-            1,
-            "acme",
-            "standard",
-            "P2",
-            "api",
-            START,
-            Duration.ofHours(4),
             Status.MET,
-            Optional.of(START.plus(Duration.ofHours(4))),
-            Optional.empty(),
             Optional.of(START.plusSeconds(600)),
-            Optional.empty(),
-            Optional.empty(),
             Duration.ofSeconds(600),
-            Duration.ZERO,
             Set.of());
-    ClockOutcome flagged = outcome(ticket, "resolution", Status.OPEN, Set.of("paused"));
+    ClockOutcome flagged = open(ticket, "resolution", Set.of("paused"));
     Instant third = first.plusSeconds(120);
     replace(ticket, List.of(met, flagged), third);
     Map<String, Row> after = rows(ticket);
@@ -91,8 +79,17 @@ class OutcomeUpsertTest {
         .atMost(Duration.ofSeconds(30));
   }
 
+  private static ClockOutcome open(String ticket, String clock, Set<String> flags) {
+    return outcome(ticket, clock, Status.OPEN, Optional.empty(), Duration.ZERO, flags);
+  }
+
   private static ClockOutcome outcome(
-      String ticket, String clock, Status status, Set<String> flags) {
+      String ticket,
+      String clock,
+      Status status,
+      Optional<Instant> metAt,
+      Duration used,
+      Set<String> flags) {
     return new ClockOutcome(
         ticket,
         clock,
@@ -106,10 +103,10 @@ class OutcomeUpsertTest {
         status,
         Optional.of(START.plus(Duration.ofHours(4))),
         Optional.empty(),
+        metAt,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty(),
-        Duration.ZERO,
+        used,
         Duration.ZERO,
         flags);
   }

@@ -13,15 +13,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
  * Every alert ends, grouped ones too (spec §6): a PagerDuty group incident ({@code dedup_key}
  * {@code slawatch/group/<key>}) is resolved once the clock of every alert its groups carried is
- * closed. The loop ({@code group-incidents}, every {@code
- * slawatch.notifier.escalation.poll-interval}, only when PagerDuty is configured) finds such
- * incidents, sends PagerDuty a {@code resolve} for each, then marks its groups resolved; a crash in
- * between sends the resolve again, which PagerDuty takes as the same.
+ * closed. The loop ({@code group-incidents}, every 5 s, only when PagerDuty is configured) finds
+ * such incidents, sends PagerDuty a {@code resolve} for each, then marks its groups resolved; a
+ * crash in between sends the resolve again, which PagerDuty takes as the same.
  */
 @ApplicationScoped
 public class GroupIncidents {
@@ -29,6 +29,12 @@ public class GroupIncidents {
 
   /** How many settled incidents one batch resolves. */
   static final int BATCH = 100;
+
+  /**
+   * How often settled incidents are looked for: a resolve a few seconds late is harmless, and the
+   * query reads every member of the unresolved groups.
+   */
+  static final Duration EVERY = Duration.ofSeconds(5);
 
   private final Transactions transactions;
   private final NotificationGroupStore groups;
@@ -58,7 +64,7 @@ public class GroupIncidents {
   void start(@Observes StartupEvent started) {
     if (pagerDuty.enabled()) {
       loops.start(
-          new PollLoop.Settings("group-incidents", config.pollInterval(), config.roundTimeout()),
+          new PollLoop.Settings("group-incidents", EVERY, config.roundTimeout()),
           this::resolveSettled);
     }
   }
