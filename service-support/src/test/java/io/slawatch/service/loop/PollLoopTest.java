@@ -142,9 +142,10 @@ class PollLoopTest {
     List<Integer> totals = new ArrayList<>();
     PollLoop loop =
         new PollLoop(
-            // two drains side by side (as sla-timer's firing loops), 12 batches of 40 ms each:
-            // about 480 ms per round, nearly five times the 100 ms timeout
-            new PollLoop.Settings("drain", Duration.ofHours(1), Duration.ofMillis(100)),
+            // two drains side by side (as sla-timer's firing loops), 12 batches of 100 ms each:
+            // about 1.2 s per round, three times the 400 ms timeout (a margin of 300 ms a batch
+            // for a loaded machine)
+            new PollLoop.Settings("drain", Duration.ofHours(1), Duration.ofMillis(400)),
             () ->
                 Uni.join()
                     .all(slowDrain(batches), slowDrain(batches))
@@ -238,7 +239,7 @@ class PollLoopTest {
                 .invoke(batches::incrementAndGet)
                 .onItem()
                 .delayIt()
-                .by(Duration.ofMillis(40)),
+                .by(Duration.ofMillis(100)),
         10);
   }
 
