@@ -1,5 +1,7 @@
 package io.slawatch.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -377,8 +379,7 @@ public final class Benchmark {
     String runId = "P" + Long.toString(System.currentTimeMillis(), 36);
     Map<String, Double> latency = new ConcurrentHashMap<>();
     AtomicLong requests = new AtomicLong();
-    com.fasterxml.jackson.databind.ObjectMapper mapper =
-        new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper mapper = new ObjectMapper();
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
     receiver.setExecutor(Executors.newFixedThreadPool(4));
     receiver.createContext(
@@ -388,10 +389,9 @@ public final class Benchmark {
           long now = System.currentTimeMillis();
           requests.incrementAndGet();
           try {
-            com.fasterxml.jackson.databind.JsonNode root = mapper.readTree(body);
-            Iterable<com.fasterxml.jackson.databind.JsonNode> events =
-                root.isArray() ? root : List.of(root);
-            for (com.fasterxml.jackson.databind.JsonNode event : events) {
+            JsonNode root = mapper.readTree(body);
+            Iterable<JsonNode> events = root.isArray() ? root : List.of(root);
+            for (JsonNode event : events) {
               String subject = event.path("subject").asText("");
               String due = event.path("data").path("due").asText("");
               if (event.path("type").asText("").equals("sla.breached")

@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -211,16 +214,13 @@ public final class Postgres implements AutoCloseable {
       watchdog.destroyForcibly();
     }
     try {
-      long pid =
-          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+      long pid = postmasterPid(dataDir);
       Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
       if (postmaster.isPresent()) {
         new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start().waitFor();
-        postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        postmaster.get().onExit().get(30, TimeUnit.SECONDS);
       }
-    } catch (IOException
-        | java.util.concurrent.ExecutionException
-        | java.util.concurrent.TimeoutException e) {
+    } catch (IOException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not crash PostgreSQL on port " + port, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -304,7 +304,7 @@ public final class Postgres implements AutoCloseable {
         throw new IllegalStateException(
             "the PostgreSQL data directory " + dataDir + " is in use by another process");
       }
-      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+      long pid = postmasterPid(dataDir);
       Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
       if (postmaster.isEmpty()) {
         return;
@@ -312,7 +312,7 @@ public final class Postgres implements AutoCloseable {
       ProcessHandle process = postmaster.get();
       process.destroy(); // SIGTERM: smart shutdown; its clients died with the JVM that started it
       try {
-        process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        process.onExit().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         process.destroyForcibly();
       }
@@ -334,8 +334,7 @@ public final class Postgres implements AutoCloseable {
       return null;
     }
     try {
-      long postmaster =
-          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+      long postmaster = postmasterPid(dataDir);
       return new ProcessBuilder(
               "sh", "-c", "cat >/dev/null; kill -INT " + postmaster + " 2>/dev/null")
           .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -345,6 +344,11 @@ public final class Postgres implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return null; // no sh, or no postmaster.pid: only the shutdown hook will stop the server
     }
+  }
+
+  /** The postmaster's pid: the first line of {@code postmaster.pid} in its data directory. */
+  private static long postmasterPid(Path dataDir) throws IOException {
+    return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
